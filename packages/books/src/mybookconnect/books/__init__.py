@@ -1,0 +1,3 @@
+"""MyBookConnect books."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BooksConfig(AppConfig):
+    name = "mybookconnect.books"
+    label = "mybookconnect_books"
+    verbose_name = _("MyBookConnect books")
+    default_auto_field = "django.db.models.BigAutoField"

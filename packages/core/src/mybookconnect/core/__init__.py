@@ -1,0 +1,3 @@
+"""MyBookConnect core."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+"""MyBookConnect users."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UsersConfig(AppConfig):
+    name = "mybookconnect.users"
+    label = "mybookconnect_users"
+    verbose_name = _("MyBookConnect users")
+    default_auto_field = "django.db.models.BigAutoField"
