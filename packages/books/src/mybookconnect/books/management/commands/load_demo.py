@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from mybookconnect.books.demo import load_demo_books
+
+
+class Command(BaseCommand):
+    help = "Load a small catalog of real, well-known books. Safe to run again: books are matched by title."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        created, updated = load_demo_books()
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Demo books: %(created)d created, %(updated)d updated.")
+                % {"created": created, "updated": updated}
+            )
+        )
