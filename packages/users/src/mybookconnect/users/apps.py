@@ -7,3 +7,6 @@ class UsersConfig(AppConfig):
     label = "mybookconnect_users"
     verbose_name = _("MyBookConnect users")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the system checks)
