@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 from django.utils.module_loading import import_string
 
@@ -30,6 +31,8 @@ CORE_DEFAULTS: dict[str, Any] = {
     # What the health endpoint checks.
     "HEALTH_CHECK_CACHE_ALIAS": "default",
     "HEALTH_CHECK_DATABASE_ALIASES": ("default",),
+    # Requests whose path starts with this get JSON errors from core's error views and middleware.
+    "API_PATH_PREFIX": "/api/",
 }
 CORE_IMPORT_STRINGS = ("VISIBILITY_POLICY",)
 
@@ -38,7 +41,12 @@ _instances: weakref.WeakSet[AppSettings] = weakref.WeakSet()
 
 def user_settings() -> Mapping[str, Any]:
     """Return the site's ``MYBOOKCONNECT`` dict (empty when unset)."""
-    return getattr(settings, SETTINGS_NAME, None) or {}
+    value = getattr(settings, SETTINGS_NAME, None)
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ImproperlyConfigured(f"The {SETTINGS_NAME} setting must be a dict, not {type(value).__name__}.")
+    return value
 
 
 class AppSettings:
