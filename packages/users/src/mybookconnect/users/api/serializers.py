@@ -204,10 +204,3 @@ class LogoutSerializer(RejectUnknownFieldsMixin, serializers.Serializer):
 
     def save(self, **kwargs: Any) -> None:
         services.blacklist_refresh_token(self.validated_data["refresh"])
-
-
-class ErrorSerializer(serializers.Serializer):
-    """The body of every non-validation error (401, 403)."""
-
-    detail = serializers.CharField()
-    code = serializers.CharField()

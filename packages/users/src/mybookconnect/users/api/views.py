@@ -13,10 +13,11 @@ from rest_framework.response import Response
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.views import TokenViewBase
 
+from mybookconnect.core.api.serializers import ErrorSerializer
+
 from ..conf import users_settings
 from .serializers import (
     AccountSerializer,
-    ErrorSerializer,
     LogoutSerializer,
     RegistrationSerializer,
     TokenObtainSerializer,
