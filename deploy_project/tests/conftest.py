@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from rest_framework.test import APIClient
+
+PASSWORD = "correct horse battery staple"
+INDEX_HTML = '<!doctype html><html><head><script type="module" src="/static/assets/index-AbCd12_-.js">'
+INDEX_HTML += '</script></head><body><div id="root"></div></body></html>'
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def user(db):
+    return get_user_model().objects.create_user("ana", "ana@example.com", PASSWORD)
+
+
+@pytest.fixture
+def spa_dist(tmp_path: Path, settings) -> Path:
+    """A fake built SPA, served as if ``frontend/dist`` held it."""
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "index.html").write_text(INDEX_HTML, encoding="utf-8")
+    settings.SPA_DIST_DIR = dist
+    return dist
