@@ -18,6 +18,7 @@ test_patterns = [
     path("django-not-found/", views.DjangoNotFoundView.as_view()),
     path("suspicious/", views.SuspiciousView.as_view()),
     path("boom/", views.BoomView.as_view()),
+    path("throttled/", views.ThrottledView.as_view()),
     path("plain-boom/", views.plain_boom),
     path("plain-not-found/", views.plain_not_found),
     path("notes/", views.NoteListView.as_view()),

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -100,3 +100,11 @@ class NoteListView(generics.ListAPIView):
 
 class NoteFeedView(NoteListView):
     pagination_class = CursorPagination
+
+
+class ThrottledView(TestOnlyView):
+    """Answers 429 with the wait given as ``?wait=`` (none when absent)."""
+
+    def get(self, request):
+        wait = request.query_params.get("wait")
+        raise Throttled(wait=float(wait) if wait is not None else None)

@@ -9,11 +9,13 @@ Set ``REST_FRAMEWORK["EXCEPTION_HANDLER"] = "mybookconnect.core.exceptions.excep
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from django.core import exceptions as django_exceptions
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -53,6 +55,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
 
 def error_body(exc: exceptions.APIException) -> Any:
     """Return the response body for a DRF exception in one of the two documented shapes."""
+    if isinstance(exc, exceptions.Throttled):
+        return {"detail": throttled_message(exc.wait), "code": exc.default_code}
     detail = exc.detail
     if isinstance(detail, dict):
         # Field errors, or a detail dict already shaped by its raiser (simplejwt's token errors).
@@ -61,6 +65,22 @@ def error_body(exc: exceptions.APIException) -> Any:
         # ``raise ValidationError("message")`` is about the input as a whole.
         return {api_settings.NON_FIELD_ERRORS_KEY: detail}
     return {"detail": str(detail), "code": getattr(detail, "code", None) or exc.default_code}
+
+
+def throttled_message(wait: float | None) -> str:
+    """Say when a throttled client may retry, translated as a whole.
+
+    DRF builds its message by formatting the wait into a string before translating it, so only
+    half of it ever reaches a translation; this one is one translatable sentence.
+    """
+    if wait is None:
+        return str(_("Too many requests. Try again later."))
+    seconds = max(1, math.ceil(wait))
+    return ngettext(
+        "Too many requests. Try again in %(seconds)d second.",
+        "Too many requests. Try again in %(seconds)d seconds.",
+        seconds,
+    ) % {"seconds": seconds}
 
 
 def log_server_error(exc: BaseException, request: Any = None) -> None:
