@@ -7,9 +7,11 @@ here so that the settings modules stay declarative and the parsing is unit-teste
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -91,3 +93,81 @@ def cache_config(redis_url: str) -> dict[str, Any]:
         "LOCATION": redis_url,
         "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
     }
+
+
+_EMAIL_SCHEMES = {
+    "smtp": ("django.core.mail.backends.smtp.EmailBackend", 25),
+    "submission": ("django.core.mail.backends.smtp.EmailBackend", 587),
+    "smtps": ("django.core.mail.backends.smtp.EmailBackend", 465),
+    "console": ("django.core.mail.backends.console.EmailBackend", None),
+    "locmem": ("django.core.mail.backends.locmem.EmailBackend", None),
+    "dummy": ("django.core.mail.backends.dummy.EmailBackend", None),
+}
+
+
+def email_config(url: str, backend: str = "") -> dict[str, Any]:
+    """Return the ``EMAIL_*`` settings for ``EMAIL_URL`` (or a dotted ``EMAIL_BACKEND``).
+
+    ``smtp://user:password@host:25`` (plain, or STARTTLS with ``?tls=1``), ``submission://...`` (port
+    587, STARTTLS), ``smtps://...`` (port 465, TLS from the start), ``console://``, ``locmem://`` or
+    ``dummy://``. User and password are percent-decoded. Neither set: the console backend, which
+    prints each email to stdout (development).
+    """
+    if backend and url:
+        raise ImproperlyConfigured("Set EMAIL_URL or EMAIL_BACKEND, not both.")
+    if backend:
+        return {"EMAIL_BACKEND": backend}
+    if not url:
+        return {"EMAIL_BACKEND": _EMAIL_SCHEMES["console"][0]}
+    parts = urlsplit(url)
+    if parts.scheme not in _EMAIL_SCHEMES:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL must start with one of {', '.join(f'{s}://' for s in _EMAIL_SCHEMES)}; got {url!r}."
+        )
+    backend_path, default_port = _EMAIL_SCHEMES[parts.scheme]
+    if default_port is None:
+        return {"EMAIL_BACKEND": backend_path}
+    if not parts.hostname:
+        raise ImproperlyConfigured(f"EMAIL_URL {parts.scheme}:// needs a host.")
+    try:
+        port = parts.port or default_port
+    except ValueError:
+        raise ImproperlyConfigured("EMAIL_URL has an invalid port.") from None
+    query = {key: values[-1].strip().lower() for key, values in parse_qs(parts.query).items()}
+    use_ssl = parts.scheme == "smtps" or query.get("ssl") in _TRUE
+    use_tls = not use_ssl and (parts.scheme == "submission" or query.get("tls") in _TRUE)
+    return {
+        "EMAIL_BACKEND": backend_path,
+        "EMAIL_HOST": parts.hostname,
+        "EMAIL_PORT": port,
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": use_tls,
+        "EMAIL_USE_SSL": use_ssl,
+    }
+
+
+_THROTTLE_RATE = re.compile(r"^\d+/(s|sec|m|min|h|hour|d|day)$")
+
+
+def throttle_rates(
+    defaults: Mapping[str, str | None], environ: Mapping[str, str] = os.environ
+) -> dict[str, str | None]:
+    """DRF throttle rates by scope: each scope's ``THROTTLE_<SCOPE>`` variable, else its default.
+
+    ``mbc_login_ip`` is read from ``THROTTLE_LOGIN_IP``; values are ``<count>/<s|min|hour|day>`` or
+    ``off`` (no limit).
+    """
+    rates: dict[str, str | None] = {}
+    for scope, default in defaults.items():
+        name = "THROTTLE_" + scope.removeprefix("mbc_").upper()
+        raw = environ.get(name, "").strip().lower()
+        if not raw:
+            rates[scope] = default
+        elif raw == "off":
+            rates[scope] = None
+        elif _THROTTLE_RATE.match(raw):
+            rates[scope] = raw
+        else:
+            raise ImproperlyConfigured(f"{name}={raw!r} is not a rate like 10/min or 5/hour, nor off.")
+    return rates

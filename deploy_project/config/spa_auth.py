@@ -28,6 +28,8 @@ from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
 from mybookconnect.core.api.serializers import ErrorSerializer
 from mybookconnect.users import services
+from mybookconnect.users.api.account_serializers import PasswordChangeSerializer
+from mybookconnect.users.api.account_views import PasswordChangeView
 from mybookconnect.users.api.views import TokenObtainView
 
 REFRESH_COOKIE_NAME = "mbc_refresh"
@@ -178,4 +180,27 @@ class SessionLogoutView(CookieTokenView):
                 services.blacklist_refresh_token(token)
         response = Response(status=status.HTTP_204_NO_CONTENT)
         delete_refresh_cookie(response)
+        return response
+
+
+@extend_schema(
+    tags=TAGS,
+    summary="Change the password from the SPA",
+    description="Takes `{current_password, new_password}` with `Authorization: Bearer <access>`. Revokes "
+    "every refresh token of the account (other devices are signed out when their access token expires), "
+    "answers a new `{access}` and puts the new refresh token in the cookie. " + COOKIE_DESCRIPTION,
+    request=PasswordChangeSerializer,
+    responses={
+        200: OpenApiResponse(AccessTokenSerializer, description="Password changed; the cookie is replaced."),
+        400: OpenApiResponse(description='Bad input: {"field": ["message", ...], ...}.'),
+        401: OpenApiResponse(ErrorSerializer, description="Not signed in."),
+    },
+    parameters=[SET_COOKIE_HEADER],
+)
+class SessionPasswordChangeView(PasswordChangeView):
+    """The users app's password change, with the new refresh token moved from the body into the cookie."""
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().post(request, *args, **kwargs)
+        set_refresh_cookie(response, response.data.pop("refresh"))
         return response

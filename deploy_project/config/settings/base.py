@@ -9,7 +9,16 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from config.env import cache_config, database_config, env_bool, env_int, env_list, env_str
+from config.env import (
+    cache_config,
+    database_config,
+    email_config,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    throttle_rates,
+)
 
 # deploy_project/
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -84,6 +93,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Sign in with a username or an email address (mybookconnect.users), in the same field.
+AUTHENTICATION_BACKENDS = ["mybookconnect.users.backends.UsernameOrEmailBackend"]
+# Password reset links (emailed by the users app) work once, for this long.
+PASSWORD_RESET_TIMEOUT = 60 * 60 * env_int("PASSWORD_RESET_TIMEOUT_HOURS", 3)
+
+# EMAIL: EMAIL_URL (smtp://user:password@host:587?tls=1, smtps://..., console://) or a dotted
+# EMAIL_BACKEND; neither set prints each email to stdout (console backend).
+# ------------------------------------------------------------------------------
+_EMAIL = email_config(env_str("EMAIL_URL"), env_str("EMAIL_BACKEND"))
+EMAIL_BACKEND = _EMAIL["EMAIL_BACKEND"]
+EMAIL_HOST = _EMAIL.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _EMAIL.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _EMAIL.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _EMAIL.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _EMAIL.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _EMAIL.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "MyBookConnect <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # TEMPLATES
 # ------------------------------------------------------------------------------
 TEMPLATES = [
@@ -118,8 +147,12 @@ STORAGES = {
 WHITENOISE_IMMUTABLE_FILE_TEST = (
     r"(\.[0-9a-f]{12}\.[0-9A-Za-z]+|/assets/[^/]+-[0-9A-Za-z_-]{8}\.[0-9A-Za-z]+)$"
 )
+# Uploads (avatars) go through the default storage into MEDIA_ROOT. In production MEDIA_ROOT must be
+# a persistent volume (docker-compose.prod.yml mounts "media_data" there), served under /media/ by the
+# proxy in front, or by Django itself when SERVE_MEDIA is on (fine for a small site's avatars).
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media").resolve()
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 # SECURITY
 # ------------------------------------------------------------------------------
@@ -162,6 +195,20 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "mybookconnect.core.exceptions.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Login, registration and password reset limits (mybookconnect.users.throttles), on the shared
+    # cache; THROTTLE_LOGIN_IP=20/min etc. override them, "off" lifts one.
+    "DEFAULT_THROTTLE_RATES": throttle_rates(
+        {
+            "mbc_login_ip": "10/min",
+            "mbc_login_account": "5/min",
+            "mbc_register_ip": "5/hour",
+            "mbc_password_reset_ip": "5/hour",
+            "mbc_password_reset_account": "3/hour",
+        }
+    ),
+    # Proxies in front that append to X-Forwarded-For; the client address is the one before them.
+    # 0 (no proxy): REMOTE_ADDR. Too many lets clients choose their address and escape the limits.
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
 }
 
 # simplejwt: short-lived access tokens; refresh tokens rotate and the used one is blacklisted.
@@ -196,4 +243,9 @@ SPECTACULAR_SETTINGS = {
 
 # MyBookConnect apps (defaults documented in each package's conf.py)
 # ------------------------------------------------------------------------------
-MYBOOKCONNECT: dict[str, object] = {}
+MYBOOKCONNECT: dict[str, object] = {
+    # Items shared with "followers" are shown to approved followers (core alone treats them as private).
+    "VISIBILITY_POLICY": "mybookconnect.users.visibility.FollowerVisibilityPolicy",
+}
+# Where the SPA is, for the links in account emails; unset, the address the request came to.
+MYBOOKCONNECT["USERS_FRONTEND_URL"] = env_str("USERS_FRONTEND_URL")

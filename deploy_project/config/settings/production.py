@@ -5,7 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 from config.env import env_bool, env_int
 
 from .base import *  # noqa: F403
-from .base import DEBUG, SECRET_KEY
+from .base import DEBUG, REST_FRAMEWORK, SECRET_KEY
 
 if not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -14,6 +14,9 @@ if not SECRET_KEY:
         + ': generate one with `python -c "from django.core.management.utils import '
         'get_random_secret_key; print(get_random_secret_key())"` and put it in the environment.'
     )
+
+# The proxy in front appends the client's address to X-Forwarded-For: the rate limits count that one.
+REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": env_int("NUM_PROXIES", 1)}
 
 # HTTPS: the proxy in front terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

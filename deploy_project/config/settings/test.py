@@ -3,7 +3,7 @@
 from config.env import env_str
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES
+from .base import CACHES, DATABASES, REST_FRAMEWORK
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY") or "test-secret-key-for-the-integration-tests-only-0123456789"
@@ -26,3 +26,9 @@ STORAGES = {
 # Static files come from the finders; nothing scans the (absent) STATIC_ROOT at startup.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Only the tests of the limits themselves (which set their own rates) are ever throttled.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_THROTTLE_RATES": {scope: "10000/min" for scope in REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]},
+}

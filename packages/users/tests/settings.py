@@ -67,6 +67,7 @@ TEMPLATES = [
 ]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+AUTHENTICATION_BACKENDS = ["mybookconnect.users.backends.UsernameOrEmailBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -75,6 +76,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 STATIC_URL = "/static/"
+MEDIA_URL = "/media/"
+# Avatars are written through default_storage: keep them in memory, never on disk.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+MYBOOKCONNECT = {"VISIBILITY_POLICY": "mybookconnect.users.visibility.FollowerVisibilityPolicy"}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -88,6 +97,17 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # Generous, so that only the throttling tests (which override them) are ever throttled.
+    "DEFAULT_THROTTLE_RATES": {
+        scope: "10000/min"
+        for scope in (
+            "mbc_login_ip",
+            "mbc_login_account",
+            "mbc_register_ip",
+            "mbc_password_reset_ip",
+            "mbc_password_reset_account",
+        )
+    },
 }
 
 SIMPLE_JWT = {

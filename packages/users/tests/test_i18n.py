@@ -56,3 +56,20 @@ def test_type_errors_in_spanish(api_client):
 def test_english_is_the_default(api_client):
     response = api_client.post("/api/v1/auth/register/", {}, format="json")
     assert response.json()["username"] == ["This field is required."]
+
+
+def test_profile_validation_errors_in_spanish(auth_client):
+    data = {
+        "website": "ftp://example.com",
+        "birth_date": "2999-01-01",
+        "approve_followers": "yes",
+        "username": "x",
+    }
+    response = auth_client.patch("/api/v1/auth/me/", data, format="json", **ES)
+    assert response.status_code == 400
+    assert response.json() == {
+        "website": ["Introduce una dirección http:// o https://."],
+        "birth_date": ["La fecha de nacimiento no puede ser futura."],
+        "approve_followers": ["Debe ser true o false."],
+        "username": ["El nombre de usuario no se puede cambiar."],
+    }

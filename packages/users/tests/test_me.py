@@ -32,7 +32,7 @@ def test_owner_sees_their_account(auth_client, user):
     assert body["username"] == "ann_reader"
     assert body["email"] == "ann@example.com"
     assert body["date_joined"]
-    assert set(body) == {"id", "username", "email", "date_joined"}
+    assert set(body) == {"id", "username", "email", "date_joined", "profile", "counts"}
 
 
 def test_anonymous_is_refused(api_client):
@@ -80,9 +80,8 @@ def test_token_of_inactive_account(api_client, tokens, user):
 
 
 def test_me_query_count(auth_client, user, django_assert_max_num_queries):
-    # One query loads the user; a user model without date_joined costs one more (its profile).
-    expected = 1 if hasattr(user, "date_joined") else 2
-    with django_assert_max_num_queries(expected):
+    # One query authenticates; one reads the account with its profile and counts.
+    with django_assert_max_num_queries(2):
         response = auth_client.get(ME_URL)
     assert response.status_code == 200
 

@@ -24,10 +24,25 @@ def test_every_endpoint_is_documented_with_bodies(schema):
         assert "application/json" in operation["requestBody"]["content"], url
         assert operation["requestBody"]["required"] is True
     me = paths["/api/v1/auth/me/"]["get"]
-    assert me["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/Account")
-    assert set(paths) == {
-        f"/api/v1/auth/{url}" for url in ("register/", "token/", "token/refresh/", "logout/", "me/")
+    assert me["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/Me")
+    graph = {
+        "/api/v1/auth/me/avatar/",
+        "/api/v1/users/",
+        "/api/v1/users/{username}/",
+        "/api/v1/users/{username}/follow/",
+        "/api/v1/users/{username}/follower/",
+        "/api/v1/users/{username}/followers/",
+        "/api/v1/users/{username}/following/",
+        "/api/v1/users/{username}/block/",
+        "/api/v1/follow-requests/",
+        "/api/v1/follow-requests/{id}/accept/",
+        "/api/v1/follow-requests/{id}/reject/",
+        "/api/v1/blocks/",
     }
+    tokens = {f"/api/v1/auth/{url}" for url in ("register/", "token/", "token/refresh/", "logout/", "me/")}
+    assert tokens | graph <= set(paths)
+    avatar = paths["/api/v1/auth/me/avatar/"]["put"]["requestBody"]["content"]
+    assert list(avatar) == ["multipart/form-data"]
 
 
 def test_request_fields(schema):

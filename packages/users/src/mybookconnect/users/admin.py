@@ -1,20 +1,65 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.db import models
 
-from .models import Profile
+from .models import Block, Follow, FollowRequest, Profile
 
 _user_model = get_user_model()
 
 
+def _user_search(*relations: str) -> tuple[str, ...]:
+    # Search by whatever the site's user model calls its username and email fields.
+    username = _user_model.USERNAME_FIELD
+    email = _user_model.get_email_field_name()
+    return tuple(f"{relation}__{field}" for relation in relations for field in (username, email))
+
+
 @admin.register(Profile)
 class ProfileAdmin(admin.ModelAdmin):
-    list_display = ("user", "created_at", "updated_at")
-    list_filter = ("created_at",)
-    search_fields = (
-        f"user__{_user_model.USERNAME_FIELD}",
-        f"user__{_user_model.get_email_field_name()}",
+    list_display = (
+        "user",
+        "display_name",
+        "profile_visibility",
+        "approve_followers",
+        "show_follow_lists",
+        "searchable",
+        "created_at",
     )
+    list_filter = ("profile_visibility", "approve_followers", "show_follow_lists", "searchable", "created_at")
+    search_fields = (*_user_search("user"), "display_name")
     list_select_related = ("user",)
     raw_id_fields = ("user",)
     readonly_fields = ("created_at", "updated_at")
+    date_hierarchy = "created_at"
+    # Django 6 makes https the default scheme of typed-in addresses; say so now.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(Follow)
+class FollowAdmin(admin.ModelAdmin):
+    list_display = ("follower", "followee", "created_at")
+    list_filter = ("created_at",)
+    search_fields = _user_search("follower", "followee")
+    list_select_related = ("follower", "followee")
+    raw_id_fields = ("follower", "followee")
+    date_hierarchy = "created_at"
+
+
+@admin.register(FollowRequest)
+class FollowRequestAdmin(admin.ModelAdmin):
+    list_display = ("requester", "target", "created_at")
+    list_filter = ("created_at",)
+    search_fields = _user_search("requester", "target")
+    list_select_related = ("requester", "target")
+    raw_id_fields = ("requester", "target")
+    date_hierarchy = "created_at"
+
+
+@admin.register(Block)
+class BlockAdmin(admin.ModelAdmin):
+    list_display = ("blocker", "blocked", "created_at")
+    list_filter = ("created_at",)
+    search_fields = _user_search("blocker", "blocked")
+    list_select_related = ("blocker", "blocked")
+    raw_id_fields = ("blocker", "blocked")
     date_hierarchy = "created_at"

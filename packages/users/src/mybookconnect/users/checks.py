@@ -44,3 +44,31 @@ def check_refresh_rotation(app_configs: Any = None, **kwargs: Any) -> list[Check
             id="mybookconnect_users.W001",
         )
     ]
+
+
+FOLLOWER_POLICY = "mybookconnect.users.visibility.FollowerVisibilityPolicy"
+
+
+@register()
+def check_visibility_policy(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Without the follower-aware policy, other apps treat "followers" items as private."""
+    from mybookconnect.core.conf import core_settings
+
+    from .visibility import FollowerVisibilityPolicy
+
+    try:
+        policy = core_settings.VISIBILITY_POLICY
+    except ImportError:
+        return []  # core's own check (mybookconnect_core.E005) reports it.
+    if isinstance(policy, type) and issubclass(policy, FollowerVisibilityPolicy):
+        return []
+    return [
+        Warning(
+            'MYBOOKCONNECT["VISIBILITY_POLICY"] is not the users app\'s follower-aware policy.',
+            hint=(
+                f'Set MYBOOKCONNECT = {{"VISIBILITY_POLICY": "{FOLLOWER_POLICY}"}} so that items shared '
+                "with followers are shown to approved followers (a subclass of it works too)."
+            ),
+            id="mybookconnect_users.W002",
+        )
+    ]
