@@ -36,3 +36,42 @@ def make_books(db) -> Callable[[int], list[Book]]:
         )
 
     return make
+
+
+@pytest.fixture
+def staff(db) -> User:
+    return User.objects.create_user("staff", "staff@example.com", "a-long-enough-password", is_staff=True)
+
+
+@pytest.fixture
+def staff_client(staff: User) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(staff)
+    return client
+
+
+@pytest.fixture
+def catalog(db):
+    """A few real books with authors and series, created through the services as the API would."""
+    from mybookconnect.books import services
+
+    def book(title, authors=(), series=(), **fields):
+        return services.create_book(
+            {
+                "title": title,
+                "authors": [{"name": name, "role": "author"} for name in authors],
+                "series": [{"name": name, "position": position} for name, position in series],
+                **fields,
+            }
+        )
+
+    return {
+        "pillars": book(
+            "The Pillars of the Earth", ["Ken Follett"], [("Kingsbridge", 1)], first_published_year=1989
+        ),
+        "world": book("World Without End", ["Ken Follett"], [("Kingsbridge", 2)], first_published_year=2007),
+        "idhun": book("Memorias de Idhún: La Resistencia", ["Laura Gallego"], first_published_year=2004),
+        "earth": book("Earth Abides", ["George R. Stewart"], first_published_year=1949),
+        "follett_title": book("Follett", ["Somebody Else"]),
+        "hobbit": book("The Hobbit", ["J. R. R. Tolkien"], subtitle="or There and Back Again"),
+    }

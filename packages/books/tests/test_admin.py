@@ -51,9 +51,9 @@ def test_changelist_filters_by_publication_period(admin_client, books, period, e
 
 
 def test_changelist_sorts_by_year(admin_client, books):
-    # "o" indexes the changelist's columns from 0, the action checkbox first: 3 is first_published_year.
+    # "o" indexes the changelist's columns from 0, the action checkbox first, then the cover: 4 is the year.
     # Where the undated book lands depends on the database (SQLite sorts NULL first, PostgreSQL last).
-    response = admin_client.get(CHANGELIST, {"o": "3"})
+    response = admin_client.get(CHANGELIST, {"o": "4"})
     assert [title for title in shown_titles(response) if title != "Undated"] == [
         "Don Quijote de la Mancha",
         "Frankenstein",
@@ -72,3 +72,38 @@ def test_add_form_rejects_an_impossible_year(admin_client):
 def test_change_form_opens(admin_client, books):
     book = Book.objects.get(title="Frankenstein")
     assert admin_client.get(f"{CHANGELIST}{book.pk}/change/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "/admin/mybookconnect_books/edition/",
+        "/admin/mybookconnect_books/author/",
+        "/admin/mybookconnect_books/series/",
+        "/admin/mybookconnect_books/subject/",
+        "/admin/mybookconnect_books/revision/",
+        "/admin/mybookconnect_books/mergeredirect/",
+        "/admin/mybookconnect_books/book/?q=ken",
+    ],
+)
+def test_catalog_admin_pages_open(admin_client, catalog, page):
+    assert admin_client.get(page).status_code == 200
+
+
+def test_merge_admin_action_merges_into_the_oldest(admin_client, catalog):
+    from mybookconnect.books.models import MergeRedirect
+
+    keep, drop = catalog["pillars"], catalog["world"]
+    response = admin_client.post(
+        CHANGELIST, {"action": "merge_books", "_selected_action": [keep.pk, drop.pk]}, follow=True
+    )
+    assert response.status_code == 200
+    assert not Book.objects.filter(pk=drop.pk).exists()
+    assert MergeRedirect.objects.get(old_id=drop.pk).new_id == keep.pk
+
+
+def test_change_form_shows_the_cover_preview(admin_client, catalog):
+    book = catalog["earth"]
+    Book.objects.filter(pk=book.pk).update(cover_url="https://covers.example.org/1.jpg")
+    response = admin_client.get(f"{CHANGELIST}{book.pk}/change/")
+    assert b'src="https://covers.example.org/1.jpg"' in response.content

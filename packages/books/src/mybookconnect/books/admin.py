@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from mybookconnect.books.models import Book
+from mybookconnect.books import merge as merging
+from mybookconnect.books.models import (
+    Author,
+    Book,
+    BookAuthor,
+    BookSeries,
+    Edition,
+    MergeRedirect,
+    Revision,
+    Series,
+    Subject,
+)
 
 
 class PublicationPeriodFilter(admin.SimpleListFilter):
@@ -47,18 +60,190 @@ class PublicationPeriodFilter(admin.SimpleListFilter):
         return queryset
 
 
+# Django 6 reads a scheme-less URL as https; say so now rather than warn.
+URL_FORMFIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
+
+
+def _image_preview(image: Any, url: str) -> str:
+    source = image.url if image else url
+    if not source:
+        return "—"
+    return format_html('<img src="{}" alt="" style="max-height: 120px; max-width: 90px">', source)
+
+
+def merge_action(merge_function: Any, noun: str) -> Any:
+    """An admin action merging the selected objects into the oldest one (the lowest id)."""
+
+    def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+        selected = list(queryset.order_by("id"))
+        if len(selected) < 2:
+            modeladmin.message_user(request, _("Select at least two to merge."), messages.WARNING)
+            return
+        survivor = selected[0]
+        for duplicate in selected[1:]:
+            merge_function(duplicate, survivor, request.user)
+        modeladmin.message_user(
+            request,
+            _("Merged %(count)d duplicates into “%(survivor)s”.")
+            % {"count": len(selected) - 1, "survivor": survivor},
+            messages.SUCCESS,
+        )
+
+    action.short_description = _("Merge selected %(noun)s into the oldest") % {"noun": noun}  # type: ignore[attr-defined]
+    action.__name__ = f"merge_{noun}"
+    return action
+
+
+class BookAuthorInline(admin.TabularInline):
+    model = BookAuthor
+    extra = 0
+    autocomplete_fields = ["author"]
+
+
+class BookSeriesInline(admin.TabularInline):
+    model = BookSeries
+    extra = 0
+    autocomplete_fields = ["series"]
+
+
+class EditionInline(admin.StackedInline):
+    model = Edition
+    extra = 0
+    fields = ["isbn_13", "isbn_10", "publisher", "publication_year", "format", "language"]
+    readonly_fields = ["isbn_13", "isbn_10"]
+    show_change_link = True
+
+
 @admin.register(Book)
 class BookAdmin(admin.ModelAdmin):
-    list_display = ["title", "subtitle", "first_published_year", "created_at"]
+    formfield_overrides = URL_FORMFIELD_OVERRIDES
+    list_display = [
+        "cover_preview",
+        "title",
+        "subtitle",
+        "first_published_year",
+        "original_language",
+        "readers_count",
+    ]
     list_display_links = ["title"]
-    list_filter = [PublicationPeriodFilter, "created_at"]
-    search_fields = ["title", "subtitle"]
+    list_filter = [PublicationPeriodFilter, "original_language", "subjects", "created_at"]
+    search_fields = ["title", "subtitle", "book_authors__author__name", "editions__isbn_13", "=id"]
     ordering = ["title", "id"]
-    sortable_by = ["title", "first_published_year", "created_at"]
-    readonly_fields = ["created_at", "updated_at"]
+    sortable_by = ["title", "first_published_year", "readers_count"]
+    readonly_fields = [
+        "cover_preview",
+        "ratings_count",
+        "ratings_sum",
+        "readers_count",
+        "reviews_count",
+        "rating_histogram",
+        "created_at",
+        "updated_at",
+    ]
+    filter_horizontal = ["subjects"]
+    inlines = [BookAuthorInline, BookSeriesInline, EditionInline]
     fieldsets = [
-        (None, {"fields": ["title", "subtitle", "first_published_year", "description"]}),
-        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (None, {"fields": ["title", "subtitle", "first_published_year", "original_language", "description"]}),
+        (_("Cover"), {"fields": ["cover_preview", "cover", "cover_url"]}),
+        (_("Subjects"), {"fields": ["subjects"]}),
+        (_("Outside ids"), {"fields": ["openlibrary_work_id"], "classes": ["collapse"]}),
+        (
+            _("Record"),
+            {
+                "fields": [
+                    "ratings_count",
+                    "ratings_sum",
+                    "readers_count",
+                    "reviews_count",
+                    "rating_histogram",
+                    "created_at",
+                    "updated_at",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
     ]
     list_per_page = 50
     show_full_result_count = False
+    actions = [merge_action(merging.merge_books, "books")]
+
+    @admin.display(description=_("cover"))
+    def cover_preview(self, book: Book) -> str:
+        return _image_preview(book.cover, book.cover_url)
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet, search_term: str
+    ) -> tuple[QuerySet, bool]:
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        return queryset.distinct(), False
+
+
+@admin.register(Edition)
+class EditionAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FORMFIELD_OVERRIDES
+    list_display = [
+        "cover_preview",
+        "__str__",
+        "isbn_13",
+        "publisher",
+        "publication_year",
+        "format",
+        "language",
+    ]
+    list_filter = ["format", "language"]
+    search_fields = ["isbn_13", "isbn_10", "publisher", "book__title"]
+    autocomplete_fields = ["book"]
+    readonly_fields = ["cover_preview", "created_at", "updated_at"]
+    list_select_related = ["book"]
+    actions = [merge_action(merging.merge_editions, "editions")]
+
+    @admin.display(description=_("cover"))
+    def cover_preview(self, edition: Edition) -> str:
+        return _image_preview(edition.cover, edition.cover_url)
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["photo_preview", "name", "sort_name", "birth_year", "death_year", "openlibrary_id"]
+    list_display_links = ["name"]
+    search_fields = ["name", "sort_name", "openlibrary_id"]
+    list_filter = ["created_at"]
+    readonly_fields = ["photo_preview", "created_at", "updated_at"]
+    actions = [merge_action(merging.merge_authors, "authors")]
+
+    @admin.display(description=_("photo"))
+    def photo_preview(self, author: Author) -> str:
+        return _image_preview(author.photo, "")
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    list_display = ["name", "created_at"]
+    search_fields = ["name"]
+    inlines = [BookSeriesInline]
+
+
+@admin.register(Subject)
+class SubjectAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "book", "action", "user"]
+    list_filter = ["action", "created_at"]
+    search_fields = ["book__title"]
+    list_select_related = ["book", "user"]
+    readonly_fields = ["book", "edition", "edition_ref", "user", "action", "changes", "reverts", "created_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(MergeRedirect)
+class MergeRedirectAdmin(admin.ModelAdmin):
+    list_display = ["kind", "old_id", "new_id", "merged_by", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["=old_id", "=new_id"]
