@@ -74,7 +74,7 @@ def test_list_rows_have_the_summary_shape(api_client):
         "subtitle": "or, The Modern Prometheus",
         "first_published_year": 1818,
         "authors": [],
-        "cover_url": "",
+        "cover_url": f"http://testserver/api/v1/books/{book.pk}/cover.svg",
         "average_rating": None,
         "ratings_count": 0,
         "readers_count": 0,

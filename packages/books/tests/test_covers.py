@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 import pytest
 
 from mybookconnect.books.covers import cover_colours, placeholder_cover_svg, placeholder_cover_url
-from mybookconnect.books.models import Author, Book, BookAuthor
+from mybookconnect.books.models import Author, Book, BookAuthor, BookSeries, Series
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -99,3 +99,72 @@ def test_absolute_url_with_a_request(rf) -> None:
     book = Book.objects.create(title="Dune")
     request = rf.get("/")
     assert placeholder_cover_url(book, request) == f"http://testserver/api/v1/books/{book.pk}/cover.svg"
+
+
+# The serializers' fallback: every book the API shows has a cover URL.
+
+
+@pytest.fixture
+def three_covers(db) -> dict[str, Book]:
+    """A book with an uploaded cover, one with an outside cover URL, and one with neither."""
+    author = Author.objects.create(name="Ursula K. Le Guin")
+    books = {
+        "uploaded": Book.objects.create(
+            title="A Wizard of Earthsea", cover="mybookconnect/covers/earthsea.jpg"
+        ),
+        "outside": Book.objects.create(
+            title="The Tombs of Atuan", cover_url="https://covers.example.org/atuan.jpg"
+        ),
+        "none": Book.objects.create(title="The Farthest Shore"),
+    }
+    for position, book in enumerate(books.values()):
+        BookAuthor.objects.create(book=book, author=author, position=position)
+    return books
+
+
+def expected_covers(books: dict[str, Book]) -> dict[int, str]:
+    return {
+        books[
+            "uploaded"
+        ].pk: "http://testserver/mybookconnect/covers/earthsea.jpg",  # MEDIA_URL is unset here
+        books["outside"].pk: "https://covers.example.org/atuan.jpg",
+        books["none"].pk: f"http://testserver/api/v1/books/{books['none'].pk}/cover.svg",
+    }
+
+
+def test_book_list_falls_back_to_the_placeholder_without_extra_queries(
+    api_client, three_covers, django_assert_num_queries
+) -> None:
+    with django_assert_num_queries(3):  # count, page, authors: as without the fallback
+        rows = api_client.get("/api/v1/books/").json()["results"]
+    assert {row["id"]: row["cover_url"] for row in rows} == expected_covers(three_covers)
+
+
+def test_book_detail_falls_back_to_the_placeholder(api_client, three_covers) -> None:
+    covers = expected_covers(three_covers)
+    for book in three_covers.values():
+        assert api_client.get(f"/api/v1/books/{book.pk}/").json()["cover_url"] == covers[book.pk]
+
+
+def test_authors_books_fall_back_to_the_placeholder(
+    api_client, three_covers, django_assert_num_queries
+) -> None:
+    author = Author.objects.get()
+    with django_assert_num_queries(2):  # the author, their books
+        books = api_client.get(f"/api/v1/authors/{author.pk}/").json()["books"]
+    assert {book["id"]: book["cover_url"] for book in books} == expected_covers(three_covers)
+
+
+def test_series_books_fall_back_to_the_placeholder(api_client, three_covers) -> None:
+    series = Series.objects.create(name="Earthsea")
+    for position, book in enumerate(three_covers.values(), start=1):
+        BookSeries.objects.create(series=series, book=book, position=position)
+    rows = api_client.get(f"/api/v1/series/{series.pk}/").json()["books"]
+    assert {row["book"]["id"]: row["book"]["cover_url"] for row in rows} == expected_covers(three_covers)
+
+
+def test_the_placeholder_url_is_the_card(api_client, three_covers) -> None:
+    [row] = api_client.get("/api/v1/books/", {"q": "farthest"}).json()["results"]
+    response = api_client.get(row["cover_url"])
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"

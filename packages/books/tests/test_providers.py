@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
+from mybookconnect.books.conf import books_settings
 from mybookconnect.books.providers import (
     AuthorCredit,
     PartialDate,
@@ -390,6 +391,20 @@ def test_registry_order_and_settings() -> None:
     with override_settings(MYBOOKCONNECT=settings):
         (provider,) = get_metadata_providers()
     assert (provider.name, provider.timeout, provider.cache_seconds) == ("googlebooks", 2.0, 60)
+
+
+def test_lookup_settings_are_books_settings_with_documented_defaults() -> None:
+    assert books_settings.BOOKS_LOOKUP_TIMEOUT == 5
+    assert books_settings.BOOKS_LOOKUP_CACHE_SECONDS == 86400
+    assert books_settings.BOOKS_GOOGLE_BOOKS_API_KEY == ""
+    mirrors = {
+        "BOOKS_OPENLIBRARY_URL": "http://ol.mirror.example/",
+        "BOOKS_GOOGLE_BOOKS_URL": "http://gb.mirror.example/books/v1/",
+    }
+    with override_settings(MYBOOKCONNECT=mirrors):
+        assert OpenLibraryProvider().base_url == "http://ol.mirror.example"
+        assert GoogleBooksProvider().base_url == "http://gb.mirror.example/books/v1"
+    assert OpenLibraryProvider().base_url == "https://openlibrary.org"
 
 
 @pytest.mark.parametrize("path", ["no.such.Provider", "mybookconnect.books.isbn.normalize_isbn"])

@@ -8,8 +8,10 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from mybookconnect.books import merge as merging
 from mybookconnect.books.models import (
@@ -71,8 +73,12 @@ def _image_preview(image: Any, url: str) -> str:
     return format_html('<img src="{}" alt="" style="max-height: 120px; max-width: 90px">', source)
 
 
-def merge_action(merge_function: Any, noun: str) -> Any:
-    """An admin action merging the selected objects into the oldest one (the lowest id)."""
+def merge_action(merge_function: Any, name: str, description: str | Promise) -> Any:
+    """An admin action merging the selected objects into the oldest one (the lowest id).
+
+    ``description`` is a whole lazy sentence per model, not a noun put into one, so that it is
+    translated when shown and the translation can agree with the noun's gender.
+    """
 
     def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
         selected = list(queryset.order_by("id"))
@@ -84,13 +90,17 @@ def merge_action(merge_function: Any, noun: str) -> Any:
             merge_function(duplicate, survivor, request.user)
         modeladmin.message_user(
             request,
-            _("Merged %(count)d duplicates into “%(survivor)s”.")
+            ngettext(
+                "Merged %(count)d duplicate into “%(survivor)s”.",
+                "Merged %(count)d duplicates into “%(survivor)s”.",
+                len(selected) - 1,
+            )
             % {"count": len(selected) - 1, "survivor": survivor},
             messages.SUCCESS,
         )
 
-    action.short_description = _("Merge selected %(noun)s into the oldest") % {"noun": noun}  # type: ignore[attr-defined]
-    action.__name__ = f"merge_{noun}"
+    action.short_description = description  # type: ignore[attr-defined]
+    action.__name__ = f"merge_{name}"
     return action
 
 
@@ -165,7 +175,7 @@ class BookAdmin(admin.ModelAdmin):
     ]
     list_per_page = 50
     show_full_result_count = False
-    actions = [merge_action(merging.merge_books, "books")]
+    actions = [merge_action(merging.merge_books, "books", _("Merge selected books into the oldest"))]
 
     @admin.display(description=_("cover"))
     def cover_preview(self, book: Book) -> str:
@@ -195,7 +205,7 @@ class EditionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["book"]
     readonly_fields = ["cover_preview", "created_at", "updated_at"]
     list_select_related = ["book"]
-    actions = [merge_action(merging.merge_editions, "editions")]
+    actions = [merge_action(merging.merge_editions, "editions", _("Merge selected editions into the oldest"))]
 
     @admin.display(description=_("cover"))
     def cover_preview(self, edition: Edition) -> str:
@@ -209,7 +219,7 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name", "sort_name", "openlibrary_id"]
     list_filter = ["created_at"]
     readonly_fields = ["photo_preview", "created_at", "updated_at"]
-    actions = [merge_action(merging.merge_authors, "authors")]
+    actions = [merge_action(merging.merge_authors, "authors", _("Merge selected authors into the oldest"))]
 
     @admin.display(description=_("photo"))
     def photo_preview(self, author: Author) -> str:

@@ -15,6 +15,21 @@ BOOKS_DEFAULTS: dict[str, Any] = {
     "BOOKS_SEARCH_MAX_WORDS": 10,
     # Minimum pg_trgm similarity for a misspelt word to be replaced by a known one.
     "BOOKS_SEARCH_TYPO_SIMILARITY": 0.3,
+    # Outside metadata (``POST books/lookup/``): dotted paths of MetadataProvider subclasses, asked in
+    # this order until one knows the book.
+    "BOOKS_METADATA_PROVIDERS": (
+        "mybookconnect.books.providers.openlibrary.OpenLibraryProvider",
+        "mybookconnect.books.providers.googlebooks.GoogleBooksProvider",
+    ),
+    # Seconds to wait for each request to a provider (connect and read).
+    "BOOKS_LOOKUP_TIMEOUT": 5,
+    # Seconds a provider's answer (a "not found" included) is kept in the default cache; 0 disables.
+    "BOOKS_LOOKUP_CACHE_SECONDS": 86400,
+    # Where the services live (tests and mirrors point these elsewhere).
+    "BOOKS_OPENLIBRARY_URL": "https://openlibrary.org",
+    "BOOKS_GOOGLE_BOOKS_URL": "https://www.googleapis.com/books/v1",
+    # Optional Google Books API key (the API answers without one, with a lower quota).
+    "BOOKS_GOOGLE_BOOKS_API_KEY": "",
 }
 
 books_settings = AppSettings(BOOKS_DEFAULTS)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from mybookconnect.books.conf import books_settings
+from mybookconnect.books.covers import placeholder_cover_url
 from mybookconnect.books.isbn import normalize_isbn
 from mybookconnect.books.models import (
     BOOK_ORDERINGS,
@@ -37,6 +38,14 @@ def _cover(request: Any, image: Any, url: str) -> str:
     if image:
         return request.build_absolute_uri(image.url) if request is not None else image.url
     return url
+
+
+BOOK_COVER_HELP = _("The book's cover; a placeholder card (books/{id}/cover.svg) when it has none.")
+
+
+def _book_cover(request: Any, book: Book) -> str:
+    # The placeholder's address comes from the URLconf, so the fallback costs no query.
+    return _cover(request, book.cover, book.cover_url) or placeholder_cover_url(book, request)
 
 
 # Reading
@@ -118,7 +127,7 @@ class BookSummarySerializer(serializers.ModelSerializer[Book]):
     """A book as it appears in lists: enough to show and link it."""
 
     authors = BookAuthorSerializer(source="book_authors", many=True, read_only=True)
-    cover_url = serializers.SerializerMethodField()
+    cover_url = serializers.SerializerMethodField(help_text=BOOK_COVER_HELP)
     average_rating = serializers.DecimalField(max_digits=3, decimal_places=2, read_only=True, allow_null=True)
 
     class Meta:
@@ -137,7 +146,7 @@ class BookSummarySerializer(serializers.ModelSerializer[Book]):
         read_only_fields = fields
 
     def get_cover_url(self, book: Book) -> str:
-        return _cover(self.context.get("request"), book.cover, book.cover_url)
+        return _book_cover(self.context.get("request"), book)
 
 
 class BookDetailSerializer(BookSummarySerializer):
@@ -180,11 +189,15 @@ class AuthorBookSerializer(serializers.ModelSerializer[BookAuthor]):
     title = serializers.CharField(source="book.title", read_only=True)
     subtitle = serializers.CharField(source="book.subtitle", read_only=True)
     first_published_year = serializers.IntegerField(source="book.first_published_year", read_only=True)
+    cover_url = serializers.SerializerMethodField(help_text=BOOK_COVER_HELP)
 
     class Meta:
         model = BookAuthor
-        fields = ["id", "title", "subtitle", "first_published_year", "role"]
+        fields = ["id", "title", "subtitle", "first_published_year", "cover_url", "role"]
         read_only_fields = fields
+
+    def get_cover_url(self, link: BookAuthor) -> str:
+        return _book_cover(self.context.get("request"), link.book)
 
 
 class AuthorDetailSerializer(serializers.ModelSerializer[Author]):

@@ -10,7 +10,7 @@ from mybookconnect.books.providers.base import (
     ProviderTimeout,
     SeriesCredit,
 )
-from mybookconnect.books.providers.registry import get_metadata_providers, lookup_settings
+from mybookconnect.books.providers.registry import get_metadata_providers
 
 __all__ = [
     "AuthorCredit",
@@ -22,5 +22,4 @@ __all__ = [
     "ProviderTimeout",
     "SeriesCredit",
     "get_metadata_providers",
-    "lookup_settings",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mybookconnect.books.conf import books_settings
 from mybookconnect.books.isbn import normalize_isbn
 from mybookconnect.books.providers.base import (
     AuthorCredit,
@@ -15,7 +16,6 @@ from mybookconnect.books.providers.base import (
     positive_int,
     unique_strings,
 )
-from mybookconnect.books.providers.registry import lookup_settings
 
 MAX_SUBJECTS = 15
 
@@ -93,8 +93,8 @@ class GoogleBooksProvider(MetadataProvider):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.base_url = str(lookup_settings.BOOKS_GOOGLE_BOOKS_URL).rstrip("/")
-        self.api_key = str(lookup_settings.BOOKS_GOOGLE_BOOKS_API_KEY)
+        self.base_url = str(books_settings.BOOKS_GOOGLE_BOOKS_URL).rstrip("/")
+        self.api_key = str(books_settings.BOOKS_GOOGLE_BOOKS_API_KEY)
 
     def lookup_isbn(self, isbn13: str) -> BookRecord | None:
         volumes = self._volumes(f"isbn:{isbn13}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from mybookconnect.books.conf import books_settings
 from mybookconnect.books.isbn import normalize_isbn
 from mybookconnect.books.providers.base import (
     AuthorCredit,
@@ -25,7 +26,6 @@ from mybookconnect.books.providers.base import (
     text_value,
     unique_strings,
 )
-from mybookconnect.books.providers.registry import lookup_settings
 
 COVER_URL = "https://covers.openlibrary.org/b/id/{id}-L.jpg"
 MAX_AUTHORS = 10
@@ -200,7 +200,7 @@ class OpenLibraryProvider(MetadataProvider):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.base_url = str(lookup_settings.BOOKS_OPENLIBRARY_URL).rstrip("/")
+        self.base_url = str(books_settings.BOOKS_OPENLIBRARY_URL).rstrip("/")
 
     def lookup_isbn(self, isbn13: str) -> BookRecord | None:
         edition = self.get_json(f"{self.base_url}/isbn/{isbn13}.json")
