@@ -2,6 +2,8 @@
 
 import os
 
+import django
+
 SECRET_KEY = "tests-only-not-secret-but-long-enough-for-hmac-sha256-keys"
 DEBUG = False
 USE_TZ = True
@@ -121,3 +123,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# Django 6.1 replaces EMAIL_BACKEND with MAILERS and warns (an error here) when a site sends mail
+# without it. The test runner swaps every mailer for the in-memory one, so the backend named here
+# is never used in tests.
+if django.VERSION >= (6, 1):
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

@@ -1,7 +1,12 @@
+import pytest
 from django.core import checks
 from django.test import override_settings
 
 from mybookconnect.users import checks as users_checks
+
+# run_checks() includes the model checks, which ask the database whether it supports JSON fields
+# (Django 6.1 does so on SQLite).
+pytestmark = pytest.mark.django_db
 
 
 def ids(messages):

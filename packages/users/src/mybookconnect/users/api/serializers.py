@@ -288,6 +288,8 @@ class OwnProfileSerializer(serializers.ModelSerializer):
     """The profile as its owner sees it, every setting included."""
 
     avatar = serializers.SerializerMethodField()
+    # Declared so that the schema says "a list of strings" rather than the JSON column's "anything".
+    favourite_genres = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
         model = Profile

@@ -156,6 +156,8 @@ PEOPLE_TAGS = ["people"]
     delete=extend_schema(
         tags=TAGS,
         summary="Delete the account",
+        description='Send `{"password": "..."}` as the JSON body (OpenAPI 3.0 cannot describe a '
+        "DELETE body, so it is not listed below). A wrong or missing password is a 400 and deletes nothing.",
         request=AccountDeletionSerializer,
         responses={
             204: OpenApiResponse(description="The account and everything about it are gone."),
