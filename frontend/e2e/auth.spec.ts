@@ -23,7 +23,7 @@ test("a reader registers, logs in, stays signed in across a reload and logs out"
 
   await page.goto("/me");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fme$/);
-  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Username or email").fill(username);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
 

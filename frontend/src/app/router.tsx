@@ -1,5 +1,5 @@
 import { type ComponentType } from "react";
-import { createBrowserRouter, type RouteObject } from "react-router";
+import { createBrowserRouter, Navigate, type RouteObject } from "react-router";
 
 import { AppError } from "@/components/errors/app-error";
 import { PageSpinner } from "@/components/ui/page-spinner";
@@ -23,9 +23,31 @@ export const routes: RouteObject[] = [
       { index: true, lazy: lazyPage(() => import("./routes/home")) },
       { path: paths.auth.login.path, lazy: lazyPage(() => import("./routes/auth/login")) },
       { path: paths.auth.register.path, lazy: lazyPage(() => import("./routes/auth/register")) },
+      { path: paths.passwordReset.request.path, lazy: lazyPage(() => import("./routes/auth/forgot-password")) },
+      { path: paths.passwordReset.confirm.path, lazy: lazyPage(() => import("./routes/auth/reset-password")) },
+      { path: paths.confirmEmail.path, lazy: lazyPage(() => import("./routes/auth/confirm-email")) },
+      { path: paths.profile.path, lazy: lazyPage(() => import("./routes/users/profile")) },
+      { path: paths.profile.followers.path, lazy: lazyPage(() => import("./routes/users/followers")) },
+      { path: paths.profile.following.path, lazy: lazyPage(() => import("./routes/users/following")) },
       {
         element: <ProtectedRoute />,
-        children: [{ path: paths.account.path, lazy: lazyPage(() => import("./routes/account")) }],
+        children: [
+          { path: paths.account.path, lazy: lazyPage(() => import("./routes/account")) },
+          { path: paths.people.path, lazy: lazyPage(() => import("./routes/users/people")) },
+          { path: paths.followRequests.path, lazy: lazyPage(() => import("./routes/users/follow-requests")) },
+          {
+            path: paths.settings.path,
+            lazy: lazyPage(() => import("./routes/settings/settings-layout")),
+            children: [
+              { index: true, element: <Navigate to={paths.settings.profile.getHref()} replace /> },
+              { path: paths.settings.profile.path, lazy: lazyPage(() => import("./routes/settings/profile")) },
+              { path: paths.settings.privacy.path, lazy: lazyPage(() => import("./routes/settings/privacy")) },
+              { path: paths.settings.account.path, lazy: lazyPage(() => import("./routes/settings/account")) },
+              { path: paths.settings.blocks.path, lazy: lazyPage(() => import("./routes/settings/blocks")) },
+              { path: paths.settings.data.path, lazy: lazyPage(() => import("./routes/settings/data")) },
+            ],
+          },
+        ],
       },
       { path: "*", lazy: lazyPage(() => import("./routes/not-found")) },
     ],

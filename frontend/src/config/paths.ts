@@ -23,7 +23,52 @@ export const paths = {
     path: "/me",
     getHref: () => "/me",
   },
+  passwordReset: {
+    request: { path: "/forgot-password", getHref: () => "/forgot-password" },
+    confirm: {
+      path: "/reset-password/:uid/:token",
+      getHref: (uid: string, token: string) =>
+        `/reset-password/${encodeURIComponent(uid)}/${encodeURIComponent(token)}`,
+    },
+  },
+  confirmEmail: {
+    path: "/confirm-email/:token",
+    getHref: (token: string) => `/confirm-email/${encodeURIComponent(token)}`,
+  },
+  profile: {
+    path: "/u/:username",
+    getHref: (username: string) => `/u/${encodeURIComponent(username)}`,
+    followers: {
+      path: "/u/:username/followers",
+      getHref: (username: string, page?: number) => withPage(`/u/${encodeURIComponent(username)}/followers`, page),
+    },
+    following: {
+      path: "/u/:username/following",
+      getHref: (username: string, page?: number) => withPage(`/u/${encodeURIComponent(username)}/following`, page),
+    },
+  },
+  people: {
+    path: "/people",
+    getHref: () => "/people",
+  },
+  followRequests: {
+    path: "/requests",
+    getHref: (direction?: "incoming" | "outgoing") => (direction === "outgoing" ? "/requests?direction=outgoing" : "/requests"),
+  },
+  settings: {
+    path: "/settings",
+    getHref: () => "/settings",
+    profile: { path: "/settings/profile", getHref: () => "/settings/profile" },
+    privacy: { path: "/settings/privacy", getHref: () => "/settings/privacy" },
+    account: { path: "/settings/account", getHref: () => "/settings/account" },
+    blocks: { path: "/settings/blocks", getHref: () => "/settings/blocks" },
+    data: { path: "/settings/data", getHref: () => "/settings/data" },
+  },
 } as const;
+
+function withPage(path: string, page?: number): string {
+  return page && page > 1 ? `${path}?page=${page}` : path;
+}
 
 /**
  * The in-app path to go to after signing in. Only same-site absolute paths are

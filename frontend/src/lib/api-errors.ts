@@ -10,10 +10,28 @@ export interface ApiFormErrors {
 
 const FORM_LEVEL_KEYS = new Set(["non_field_errors", "detail"]);
 
+/**
+ * The messages in one field's value. DRF nests them for list and object fields
+ * (`{"favourite_genres": {"3": ["Too long."]}}` or `[[...], [...]]`); all are flattened.
+ */
 function asMessages(value: unknown): string[] {
   if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  if (Array.isArray(value)) return value.flatMap(asMessages);
+  if (value && typeof value === "object") return Object.values(value).flatMap(asMessages);
   return [];
+}
+
+/** The `code` of a `{"detail", "code"}` error answer, if any. */
+export function apiErrorCode(error: unknown): string | undefined {
+  if (!isAxiosError(error)) return undefined;
+  const data: unknown = error.response?.data;
+  if (data && typeof data === "object" && "code" in data && typeof data.code === "string") return data.code;
+  return undefined;
+}
+
+/** The HTTP status of a failed API call, if the server answered. */
+export function apiErrorStatus(error: unknown): number | undefined {
+  return isAxiosError(error) ? error.response?.status : undefined;
 }
 
 /**

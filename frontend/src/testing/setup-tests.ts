@@ -14,7 +14,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 
 beforeEach(async () => {
   window.localStorage.clear();
-  useAuthStore.setState({ accessToken: null, status: "unknown" });
+  useAuthStore.setState({ accessToken: null, status: "unknown", leftOnPurpose: false });
   configureAuth(authBridge);
   await i18n.changeLanguage("en");
 });

@@ -4,6 +4,46 @@
  */
 
 export interface paths {
+    "/api/v1/auth/email/change/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to change the email address
+         * @description Needs the password. Emails a confirmation link to the new address; the account keeps its current address until the link is followed (auth/email/change/confirm/).
+         */
+        post: operations["auth_email_change_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/email/change/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a new email address
+         * @description Takes the token of the link sent to the new address; needs no sign-in (the token is the proof). The link works once and expires (USERS_EMAIL_CHANGE_MAX_AGE).
+         */
+        post: operations["auth_email_change_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout/": {
         parameters: {
             query?: never;
@@ -32,12 +72,124 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The signed-in account
-         * @description The account of the reader the access token belongs to.
+         * The signed-in account and profile
+         * @description The reader the access token belongs to: read and edit the profile, or delete the account.
          */
         get: operations["auth_me_retrieve"];
         put?: never;
         post?: never;
+        /**
+         * Delete the account
+         * @description Send `{"password": "..."}` as the JSON body (OpenAPI 3.0 cannot describe a DELETE body, so it is not listed below). A wrong or missing password is a 400 and deletes nothing.
+         */
+        delete: operations["auth_me_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit the profile
+         * @description The reader the access token belongs to: read and edit the profile, or delete the account.
+         */
+        patch: operations["auth_me_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/auth/me/avatar/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload an avatar
+         * @description Replace the avatar with an uploaded picture (multipart field ``avatar``), or remove it.
+         */
+        put: operations["auth_me_avatar_update"];
+        post?: never;
+        /**
+         * Remove the avatar
+         * @description Replace the avatar with an uploaded picture (multipart field ``avatar``), or remove it.
+         */
+        delete: operations["auth_me_avatar_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download everything the site holds about the reader
+         * @description A JSON document with one section per app (the users app's is `account`: the account, profile, follows, follow requests and blocks), sent as an attachment.
+         */
+        get: operations["auth_me_export_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/change/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password
+         * @description Needs the current password. Revokes every refresh token of the account (other devices are signed out when their access token expires) and answers a new pair.
+         */
+        post: operations["auth_password_change_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password reset link
+         * @description Emails a link to the SPA's reset page if an active account uses the address. The answer is the same either way, so that nobody learns who has an account.
+         */
+        post: operations["auth_password_reset_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/reset/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password from a reset link
+         * @description Takes the `uid` and `token` of the link and the new password. The link works once and expires (PASSWORD_RESET_TIMEOUT). Revokes every refresh token of the account.
+         */
+        post: operations["auth_password_reset_confirm_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -104,6 +256,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session/password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password from the SPA
+         * @description Takes `{current_password, new_password}` with `Authorization: Bearer <access>`. Revokes every refresh token of the account (other devices are signed out when their access token expires), answers a new `{access}` and puts the new refresh token in the cookie. The refresh token travels only in the `mbc_refresh` cookie (HttpOnly, Secure outside DEBUG, SameSite=Strict, Path=/api/v1/auth/session/, Max-Age = the refresh token lifetime); it never appears in a body.
+         */
+        post: operations["auth_session_password_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/session/refresh/": {
         parameters: {
             query?: never;
@@ -164,6 +336,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/authors/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List authors
+         * @description Authors by sort name; ``q`` keeps those whose name contains the text.
+         */
+        get: operations["authors_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authors/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an author and their books
+         * @description Detail views whose object may have been merged: a GET of the old id answers 301 to the survivor.
+         */
+        get: operations["authors_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authors/{id}/merge/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate author into another (staff)
+         * @description Merge the object in the URL into ``into`` (staff). The old id answers 301 afterwards.
+         */
+        post: operations["authors_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/blocks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readers you blocked
+         * @description Readers the signed-in reader blocked, newest first.
+         */
+        get: operations["blocks_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/books/": {
         parameters: {
             query?: never;
@@ -172,12 +424,16 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List books
-         * @description Books of the catalog, paginated. `search` keeps the books whose title or subtitle contains the text, ignoring case; `ordering` sorts them. An unknown `ordering` or too long a `search` is a 400.
+         * List and search books
+         * @description Books of the catalog, paginated. `q` searches (an ISBN in any form finds its edition's book; otherwise words of the title, subtitle, authors and series, accent- and typo-tolerant on PostgreSQL, best match first). Filters narrow the list; `ordering` sorts it.
          */
         get: operations["books_list"];
         put?: never;
-        post?: never;
+        /**
+         * Add a book
+         * @description Books of the catalog, a page at a time, searched, filtered and sorted; signed-in readers add books.
+         */
+        post: operations["books_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -193,11 +449,219 @@ export interface paths {
         };
         /**
          * Show a book
-         * @description One book.
+         * @description One book with its authors, editions, series, subjects and aggregates; signed-in readers correct it.
          */
         get: operations["books_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a book
+         * @description One book with its authors, editions, series, subjects and aggregates; signed-in readers correct it.
+         */
+        patch: operations["books_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/books/{id}/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A book's edit history
+         * @description Every change to a book and its editions, newest first.
+         */
+        get: operations["books_history_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/books/{id}/history/{revision}/revert/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revert a change (staff)
+         * @description Undo one revision of a book's history; the undoing is itself a new revision.
+         */
+        post: operations["books_history_revert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/books/{id}/merge/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate book into another (staff)
+         * @description Merge the object in the URL into ``into`` (staff). The old id answers 301 afterwards.
+         */
+        post: operations["books_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/books/lookup/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Look a book up in outside catalogs and add it
+         * @description Looks the book up by `isbn` (10 or 13 digits, hyphens allowed) or by `title` (and optionally `author`) in the configured metadata providers (Open Library, Google Books), and adds it to the catalog with its edition, authors, subjects and cover. A book already in the catalog (same ISBN, same Open Library work, or same title and author) is returned as it is, with a 200, and completed with what it lacked; a new book is a 201. When a provider fails or times out, nothing is written.
+         */
+        post: operations["books_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/editions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an edition
+         * @description A signed-in reader adds an edition to a book.
+         */
+        post: operations["editions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/editions/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show an edition
+         * @description One edition; signed-in readers correct it.
+         */
+        get: operations["editions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct an edition
+         * @description One edition; signed-in readers correct it.
+         */
+        patch: operations["editions_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/editions/{id}/merge/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate edition into another (staff)
+         * @description Merge the object in the URL into ``into`` (staff). The old id answers 301 afterwards.
+         */
+        post: operations["editions_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-requests/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pending follow requests
+         * @description Requests waiting for the signed-in reader's answer, or (``?direction=outgoing``) the ones they sent.
+         */
+        get: operations["follow_requests_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-requests/{id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a follow request
+         * @description The requester becomes a follower; answers ``{"status": "following"}``.
+         */
+        post: operations["follow_requests_accept_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-requests/{id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a follow request
+         * @description The request is dropped; the requester is not told, and may ask again.
+         */
+        post: operations["follow_requests_reject_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -224,6 +688,207 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/series/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List series */
+        get: operations["series_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/series/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Show a series and its books in order */
+        get: operations["series_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List subjects */
+        get: operations["subjects_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search for readers
+         * @description Readers whose username or display name matches ``?search=``, best matches first.
+         *
+         *     Leaves out readers who opted out of search, inactive accounts, and blocks either way.
+         */
+        get: operations["users_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reader's profile
+         * @description The profile as the viewer may see it: everyone gets the card, allowed viewers the rest.
+         */
+        get: operations["users_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/block/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Block a reader
+         * @description Block or unblock the reader in the URL (even one who blocked you).
+         */
+        post: operations["users_block_create"];
+        /**
+         * Unblock a reader
+         * @description Block or unblock the reader in the URL (even one who blocked you).
+         */
+        delete: operations["users_block_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/follow/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow a reader (or ask to)
+         * @description Follow or unfollow the reader in the URL.
+         */
+        post: operations["users_follow_create"];
+        /**
+         * Unfollow, or cancel a pending request
+         * @description Follow or unfollow the reader in the URL.
+         */
+        delete: operations["users_follow_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/follower/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a follower
+         * @description Remove the reader in the URL from the signed-in reader's followers.
+         */
+        delete: operations["users_follower_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/followers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reader's followers
+         * @description Who follows the reader, newest first.
+         */
+        get: operations["users_followers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/following/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whom a reader follows
+         * @description Whom the reader follows, newest first.
+         */
+        get: operations["users_following_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -241,22 +906,144 @@ export interface components {
             /** Format: date-time */
             readonly date_joined: string;
         };
-        /** @description A book on its own page. */
+        /**
+         * @description * `create` - created
+         *     * `update` - updated
+         *     * `revert` - reverted
+         *     * `merge` - merged
+         * @enum {string}
+         */
+        ActionEnum: "create" | "update" | "revert" | "merge";
+        /** @description One of an author's books, with the author's role in it. */
+        AuthorBook: {
+            readonly id: number;
+            readonly title: string;
+            readonly subtitle: string;
+            readonly first_published_year: number;
+            /** @description The book's cover; a placeholder card (books/{id}/cover.svg) when it has none. */
+            readonly cover_url: string;
+            readonly role: components["schemas"]["RoleEnum"];
+        };
+        AuthorDetail: {
+            readonly id: number;
+            readonly name: string;
+            /** @description “Last, First”; derived from the name when left blank. */
+            readonly sort_name: string;
+            /** @description Pen names, spellings in other scripts. */
+            readonly other_names: unknown;
+            /** Biography */
+            readonly bio: string;
+            readonly birth_year: number | null;
+            readonly death_year: number | null;
+            readonly photo_url: string;
+            /** Open Library id */
+            readonly openlibrary_id: string | null;
+            readonly books: components["schemas"]["AuthorBook"][];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /** @description An author of a book being written: an existing author's ``id``, or a ``name`` (found or created). */
+        AuthorInputRequest: {
+            id?: number;
+            name?: string;
+            /** @default author */
+            role: components["schemas"]["RoleEnum"];
+        };
+        AuthorSummary: {
+            readonly id: number;
+            readonly name: string;
+            /** @description “Last, First”; derived from the name when left blank. */
+            readonly sort_name: string;
+            readonly birth_year: number | null;
+            readonly death_year: number | null;
+            readonly books_count: number;
+        };
+        /** @description ``PUT auth/me/avatar/`` (multipart): the picture and, optionally, the square to keep. */
+        AvatarUploadRequest: {
+            /**
+             * Format: binary
+             * @description JPEG, PNG or WebP; at most 5 MB and 4096x4096 pixels.
+             */
+            avatar: string;
+            /** @description Left edge of the square, in pixels. */
+            crop_x?: number;
+            /** @description Top edge of the square, in pixels. */
+            crop_y?: number;
+            /** @description Side of the square, in pixels. */
+            crop_size?: number;
+        };
+        /** @description Where the avatar's squares are: 64 px (``small``) and 256 px (``large``). */
+        AvatarUrls: {
+            readonly small: string;
+            readonly large: string;
+        };
+        /** @enum {unknown} */
+        BlankEnum: "";
+        /** @description A reader the viewer blocked, and since when. */
+        BlockedReader: {
+            readonly username: string;
+            readonly display_name: string;
+            readonly avatar: components["schemas"]["AvatarUrls"] | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description An author as a book shows them: the author's id and name, and their role in this book. */
+        BookAuthor: {
+            readonly id: number;
+            readonly name: string;
+            readonly role: components["schemas"]["RoleEnum"];
+        };
+        /** @description A book on its own page: authors with roles, editions, series with positions, subjects, aggregates. */
         BookDetail: {
             readonly id: number;
             readonly title: string;
             readonly subtitle: string;
             /** @description The year the work first appeared, in any edition or language. */
             readonly first_published_year: number | null;
+            readonly authors: components["schemas"]["BookAuthor"][];
+            /** @description The book's cover; a placeholder card (books/{id}/cover.svg) when it has none. */
+            readonly cover_url: string;
+            /** Format: decimal */
+            readonly average_rating: string | null;
+            /** Ratings */
+            readonly ratings_count: number;
+            /** Readers */
+            readonly readers_count: number;
             readonly description: string;
+            readonly original_language: string;
+            /** Open Library work id */
+            readonly openlibrary_work_id: string | null;
+            readonly series: components["schemas"]["BookSeries"][];
+            readonly subjects: components["schemas"]["Subject"][];
+            readonly editions: components["schemas"]["Edition"][];
+            /** Reviews */
+            readonly reviews_count: number;
+            /** @description Stars to count: {"5": 12}. */
+            readonly rating_histogram: unknown;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
         };
-        BookListQueryErrorResponse: {
-            search?: string[];
-            ordering?: string[];
+        BookLookupErrorResponse: {
+            isbn?: string[];
+            title?: string[];
+            author?: string[];
+        };
+        /** @description ``{"isbn"}`` or ``{"title", "author"?}``; the ISBN may have hyphens and 10 or 13 digits. */
+        BookLookupRequest: {
+            /** @description ISBN-10 or ISBN-13, hyphens allowed. */
+            isbn?: string;
+            title?: string;
+            author?: string;
+        };
+        BookSeries: {
+            readonly id: number;
+            readonly name: string;
+            /** Format: decimal */
+            readonly position: string | null;
         };
         /** @description A book as it appears in lists: enough to show and link it. */
         BookSummary: {
@@ -265,6 +1052,28 @@ export interface components {
             readonly subtitle: string;
             /** @description The year the work first appeared, in any edition or language. */
             readonly first_published_year: number | null;
+            readonly authors: components["schemas"]["BookAuthor"][];
+            /** @description The book's cover; a placeholder card (books/{id}/cover.svg) when it has none. */
+            readonly cover_url: string;
+            /** Format: decimal */
+            readonly average_rating: string | null;
+            /** Ratings */
+            readonly ratings_count: number;
+            /** Readers */
+            readonly readers_count: number;
+        };
+        /** @description What a signed-in reader may set on a book. On PATCH every field is optional. */
+        BookWriteRequest: {
+            title: string;
+            subtitle?: string;
+            description?: string;
+            first_published_year?: number | null;
+            original_language?: string;
+            cover_url?: string;
+            openlibrary_work_id?: string | null;
+            authors?: components["schemas"]["AuthorInputRequest"][];
+            subjects?: string[];
+            series?: components["schemas"]["SeriesInputRequest"][];
         };
         /**
          * @description * `ok` - The cache stored and returned a value
@@ -278,6 +1087,66 @@ export interface components {
          * @enum {string}
          */
         DatabaseEnum: "ok" | "error";
+        /** @description A message for the reader. */
+        Detail: {
+            readonly detail: string;
+        };
+        DuplicateIsbnResponse: {
+            detail: string;
+            code: string;
+            /** @description The edition that has this ISBN. */
+            edition: number;
+        };
+        /** @description An edition as the API shows it. */
+        Edition: {
+            readonly id: number;
+            readonly book: number;
+            /** @description When this edition's title differs from the work's. */
+            readonly title: string;
+            readonly isbn_10: string | null;
+            readonly isbn_13: string | null;
+            readonly publisher: string;
+            readonly publication_year: number | null;
+            readonly publication_month: number | null;
+            readonly publication_day: number | null;
+            /** @description "1990", "1990-05" or "1990-05-17". */
+            readonly publication_date: string;
+            readonly pages: number | null;
+            readonly format: components["schemas"]["FormatEnum"];
+            readonly language: string;
+            readonly cover_url: string;
+            /** Open Library edition id */
+            readonly openlibrary_edition_id: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /** @description What a signed-in reader may set on an edition; ``isbn`` in any form (10 or 13, hyphens or not). */
+        EditionWriteRequest: {
+            book: number;
+            isbn?: string;
+            title?: string;
+            publisher?: string;
+            publication_year?: number | null;
+            publication_month?: number | null;
+            publication_day?: number | null;
+            pages?: number | null;
+            format?: components["schemas"]["FormatEnum"] | components["schemas"]["BlankEnum"];
+            language?: string;
+            cover_url?: string;
+            openlibrary_edition_id?: string | null;
+        };
+        /** @description ``POST auth/email/change/confirm/``: the token of the link; ``save()`` returns the account. */
+        EmailChangeConfirmRequest: {
+            token: string;
+        };
+        /** @description ``POST auth/email/change/``: ``save()`` emails a confirmation link to the new address. */
+        EmailChangeRequest: {
+            /** Format: email */
+            new_email: string;
+            password: string;
+        };
         /**
          * @description Body of every non-validation error: ``{"detail": ..., "code": ...}``.
          *
@@ -289,15 +1158,131 @@ export interface components {
             /** @description Machine-readable error code, for example "not_found". */
             code: string;
         };
+        /** @description One row of a followers or following list. */
+        FollowListItem: {
+            readonly username: string;
+            readonly display_name: string;
+            readonly avatar: components["schemas"]["AvatarUrls"] | null;
+        };
+        /** @description A pending follow request: who asked whom, and when. */
+        FollowRequest: {
+            readonly id: number;
+            readonly requester: components["schemas"]["ReaderCard"];
+            readonly target: components["schemas"]["ReaderCard"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description Answer of ``POST users/{username}/follow/``. */
+        FollowStatus: {
+            readonly status: components["schemas"]["FollowStatusStatusEnum"];
+        };
+        /**
+         * @description * `following` - You follow them
+         *     * `requested` - They will approve or reject it
+         * @enum {string}
+         */
+        FollowStatusStatusEnum: "following" | "requested";
+        /**
+         * @description * `paperback` - paperback
+         *     * `hardcover` - hardcover
+         *     * `ebook` - e-book
+         *     * `audiobook` - audiobook
+         *     * `other` - other
+         * @enum {string}
+         */
+        FormatEnum: "paperback" | "hardcover" | "ebook" | "audiobook" | "other";
         /** @description Body of ``GET /api/v1/health/``: each part is "ok" or "error". */
         Health: {
-            status: components["schemas"]["StatusEnum"];
+            status: components["schemas"]["HealthStatusEnum"];
             database: components["schemas"]["DatabaseEnum"];
             cache: components["schemas"]["CacheEnum"];
         };
+        /**
+         * @description * `ok` - Every check passed
+         *     * `error` - At least one check failed
+         * @enum {string}
+         */
+        HealthStatusEnum: "ok" | "error";
         /** @description ``POST auth/logout/``: ``{"refresh"}``, the token to revoke. */
         LogoutRequest: {
             refresh: string;
+        };
+        /**
+         * @description ``GET auth/me/``: the account, its whole profile and its counts.
+         *
+         *     The user must come from ``services.me_with_counts`` (profile loaded, counts annotated).
+         */
+        Me: {
+            readonly id: number;
+            readonly username: string;
+            readonly email: string;
+            /** Format: date-time */
+            readonly date_joined: string;
+            readonly profile: components["schemas"]["OwnProfile"];
+            readonly counts: components["schemas"]["OwnCounts"];
+        };
+        /** @description The survivor of a merge: the object in the URL is merged into ``into`` and disappears. */
+        MergeRequest: {
+            /** @description Id of the object that survives. */
+            into: number;
+        };
+        MergeResult: {
+            id: number;
+        };
+        OwnCounts: {
+            readonly followers: number;
+            readonly following: number;
+            /** @description Pending requests to follow you. */
+            readonly follow_requests: number;
+        };
+        /** @description The profile as its owner sees it, every setting included. */
+        OwnProfile: {
+            readonly display_name: string;
+            readonly bio: string;
+            readonly location: string;
+            /** Format: date */
+            readonly birth_date: string | null;
+            /** Format: uri */
+            readonly website: string;
+            readonly favourite_genres: string[];
+            readonly avatar: components["schemas"]["AvatarUrls"] | null;
+            readonly profile_visibility: components["schemas"]["ProfileVisibilityEnum"];
+            /** @description New followers send a request that the reader accepts or rejects. */
+            readonly approve_followers: boolean;
+            /** @description Whether those who may see the profile also see its followers and following lists. */
+            readonly show_follow_lists: boolean;
+            /** @description Whether the reader appears in people search. */
+            readonly searchable: boolean;
+        };
+        PaginatedAuthorSummaryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["AuthorSummary"][];
+        };
+        PaginatedBlockedReaderList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["BlockedReader"][];
         };
         PaginatedBookSummaryList: {
             /** @example 123 */
@@ -314,6 +1299,199 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["BookSummary"][];
         };
+        PaginatedFollowListItemList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["FollowListItem"][];
+        };
+        PaginatedFollowRequestList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["FollowRequest"][];
+        };
+        PaginatedReaderCardList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ReaderCard"][];
+        };
+        PaginatedRevisionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Revision"][];
+        };
+        PaginatedSeriesSummaryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SeriesSummary"][];
+        };
+        PaginatedSubjectListList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SubjectList"][];
+        };
+        /** @description ``POST auth/password/change/``: ``save()`` sets the password and returns a new token pair. */
+        PasswordChangeRequest: {
+            current_password: string;
+            /** @description Checked by the site's password validators. */
+            new_password: string;
+        };
+        /** @description ``POST auth/password/reset/confirm/``: the link's ``uid`` and ``token``, and the new password. */
+        PasswordResetConfirmRequest: {
+            uid: string;
+            token: string;
+            /** @description Checked by the site's password validators. */
+            new_password: string;
+        };
+        /** @description ``POST auth/password/reset/``: ``save()`` emails a link if an account uses the address. */
+        PasswordResetRequest: {
+            /** Format: email */
+            email: string;
+        };
+        /** @description What a signed-in reader may set on a book. On PATCH every field is optional. */
+        PatchedBookWriteRequest: {
+            title?: string;
+            subtitle?: string;
+            description?: string;
+            first_published_year?: number | null;
+            original_language?: string;
+            cover_url?: string;
+            openlibrary_work_id?: string | null;
+            authors?: components["schemas"]["AuthorInputRequest"][];
+            subjects?: string[];
+            series?: components["schemas"]["SeriesInputRequest"][];
+        };
+        /** @description An edition's fields on PATCH: it stays with its book (merge books to move editions). */
+        PatchedEditionUpdateRequest: {
+            isbn?: string;
+            title?: string;
+            publisher?: string;
+            publication_year?: number | null;
+            publication_month?: number | null;
+            publication_day?: number | null;
+            pages?: number | null;
+            format?: components["schemas"]["FormatEnum"] | components["schemas"]["BlankEnum"];
+            language?: string;
+            cover_url?: string;
+            openlibrary_edition_id?: string | null;
+        };
+        /** @description ``PATCH auth/me/``: any subset of the profile's fields; others are refused by name. */
+        PatchedProfileUpdateRequest: {
+            display_name?: string;
+            bio?: string;
+            location?: string;
+            /**
+             * Format: date
+             * @description Shown only to you.
+             */
+            birth_date?: string | null;
+            website?: string;
+            /** @description Up to 20 names; repeats (ignoring case) are dropped. */
+            favourite_genres?: string[];
+            profile_visibility?: components["schemas"]["ProfileVisibilityEnum"];
+            approve_followers?: boolean;
+            show_follow_lists?: boolean;
+            searchable?: boolean;
+        };
+        /**
+         * @description * `public` - Public
+         *     * `followers` - Followers
+         *     * `private` - Private
+         * @enum {string}
+         */
+        ProfileVisibilityEnum: "public" | "followers" | "private";
+        PublicCounts: {
+            readonly followers: number;
+            readonly following: number;
+        };
+        /**
+         * @description ``GET users/{username}/``: a reader's profile as the viewer may see it.
+         *
+         *     ``bio``, ``location``, ``website``, ``favourite_genres`` and ``date_joined`` are present only
+         *     when ``can_view_profile`` is true; ``counts`` only then and when the reader shows their follow
+         *     lists (or is the viewer). The birth date is never here: only its owner sees it, in ``auth/me/``.
+         *     The user must come from ``services.find_reader``.
+         */
+        Reader: {
+            readonly username: string;
+            readonly display_name: string;
+            readonly avatar: components["schemas"]["AvatarUrls"] | null;
+            readonly profile_visibility: components["schemas"]["ProfileVisibilityEnum"];
+            readonly can_view_profile: boolean;
+            readonly relationship: components["schemas"]["Relationship"];
+            bio?: string;
+            location?: string;
+            website?: string;
+            favourite_genres?: string[];
+            counts?: components["schemas"]["PublicCounts"];
+            /** Format: date-time */
+            date_joined?: string;
+        };
+        /** @description A reader in a list: ``{username, display_name, avatar}`` (avatar ``null`` when none). */
+        ReaderCard: {
+            readonly username: string;
+            readonly display_name: string;
+            readonly avatar: components["schemas"]["AvatarUrls"] | null;
+        };
         /** @description ``POST auth/register/``: checks every field, then ``save()`` creates the account and profile. */
         RegistrationRequest: {
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
@@ -322,12 +1500,83 @@ export interface components {
             email: string;
             password: string;
         };
+        /** @description How the viewer relates to the reader (all false for anonymous viewers). */
+        Relationship: {
+            readonly is_self: boolean;
+            /** @description You follow them. */
+            readonly following: boolean;
+            /** @description Your follow request is pending. */
+            readonly requested: boolean;
+            /** @description They follow you. */
+            readonly followed_by: boolean;
+            /** @description You blocked them. */
+            readonly blocking: boolean;
+        };
+        /** @description One entry of a book's history; ``changes`` maps each field to ``[old, new]``. */
+        Revision: {
+            readonly id: number;
+            readonly book: number;
+            readonly edition: number | null;
+            readonly action: components["schemas"]["ActionEnum"];
+            readonly user: components["schemas"]["RevisionUser"] | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly changes: {
+                [key: string]: unknown[] | null;
+            };
+            readonly reverts: number | null;
+        };
+        RevisionUser: {
+            readonly id: number;
+            readonly username: string;
+        };
         /**
-         * @description * `ok` - Every check passed
-         *     * `error` - At least one check failed
+         * @description * `author` - author
+         *     * `translator` - translator
+         *     * `illustrator` - illustrator
+         *     * `editor` - editor
+         *     * `narrator` - narrator
+         *     * `contributor` - contributor
          * @enum {string}
          */
-        StatusEnum: "ok" | "error";
+        RoleEnum: "author" | "translator" | "illustrator" | "editor" | "narrator" | "contributor";
+        SeriesBook: {
+            /** Format: decimal */
+            readonly position: string | null;
+            readonly book: components["schemas"]["BookSummary"];
+        };
+        SeriesDetail: {
+            readonly id: number;
+            readonly name: string;
+            readonly description: string;
+            readonly books: components["schemas"]["SeriesBook"][];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        SeriesInputRequest: {
+            id?: number;
+            name?: string;
+            /** Format: decimal */
+            position?: string | null;
+        };
+        SeriesSummary: {
+            readonly id: number;
+            readonly name: string;
+            readonly books_count: number;
+        };
+        Subject: {
+            readonly id: number;
+            readonly name: string;
+            readonly slug: string;
+        };
+        SubjectList: {
+            readonly id: number;
+            readonly name: string;
+            readonly slug: string;
+            readonly books_count: number;
+        };
         /**
          * @description ``POST auth/token/``: ``{"username", "password"}`` in, ``{"access", "refresh"}`` out.
          *
@@ -356,6 +1605,75 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    auth_email_change_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChangeRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Bad input: {"field": ["message", ...], ...}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_email_change_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChangeConfirmRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Bad input, or a bad, expired or used link: {"token": ["..."]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     auth_logout_create: {
         parameters: {
             query?: never;
@@ -408,7 +1726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Account"];
+                    "application/json": components["schemas"]["Me"];
                 };
             };
             /** @description Not signed in. */
@@ -419,6 +1737,283 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+        };
+    };
+    auth_me_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account and everything about it are gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: {"field": ["message", ...], ...}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_me_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedProfileUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Bad input: {"field": ["message", ...], ...}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_me_avatar_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AvatarUploadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Bad input: {"field": ["message", ...], ...}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_me_avatar_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No avatar any more. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_me_export_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reader's data by section. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_password_change_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            /** @description Bad input: {"field": ["message", ...], ...}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_password_reset_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Bad input: {"field": ["message", ...], ...}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests; the Retry-After header says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_password_reset_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description The password is set; sign in with it. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input, or a bad, expired or used link: {"token": ["..."]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -518,6 +2113,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    auth_session_password_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description Password changed; the cookie is replaced. */
+            200: {
+                headers: {
+                    /** @description `mbc_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth/session/; Max-Age=<seconds>` */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            /** @description Bad input: {"field": ["message", ...], ...}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -630,11 +2267,168 @@ export interface operations {
             };
         };
     };
+    authors_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuthorSummaryList"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    authors_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorDetail"];
+                };
+            };
+            /** @description Merged into another object: Location gives the survivor. */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    authors_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResult"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    blocks_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedBlockedReaderList"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     books_list: {
         parameters: {
             query?: {
+                /** @description Author id. */
+                author?: number;
+                has_isbn?: boolean | null;
+                /** @description Original language code. */
+                language?: string;
                 /**
-                 * @description Sort order; a leading '-' sorts descending. Books without a year come last.
+                 * @description Sort order; a leading '-' sorts descending. Books without a year come last. Default: relevance when searching, else title.
                  *
                  *     * `title` - title
                  *     * `-title` - -title
@@ -642,14 +2436,24 @@ export interface operations {
                  *     * `-first_published_year` - -first_published_year
                  *     * `created_at` - created_at
                  *     * `-created_at` - -created_at
+                 *     * `-readers_count` - -readers_count
+                 *     * `relevance` - relevance
                  */
-                ordering?: "title" | "-title" | "first_published_year" | "-first_published_year" | "created_at" | "-created_at";
+                ordering?: "title" | "-title" | "first_published_year" | "-first_published_year" | "created_at" | "-created_at" | "-readers_count" | "relevance";
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
-                /** @description Case-insensitive text to look for in the title or subtitle. */
+                /** @description What a reader typed: an ISBN (any form), or words of the title, subtitle, authors or series. The last word matches as a prefix unless followed by a space. */
+                q?: string;
+                /** @description Former name of q, still accepted. */
                 search?: string;
+                /** @description Series id. */
+                series?: number;
+                /** @description Subject slug. */
+                subject?: string;
+                year_max?: number;
+                year_min?: number;
             };
             header?: never;
             path?: never;
@@ -665,17 +2469,63 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedBookSummaryList"];
                 };
             };
-            /** @description An invalid search or ordering. */
+            /** @description Invalid input: {field: [messages]}. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content?: never;
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
-                    "application/json": components["schemas"]["BookListQueryErrorResponse"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A page past the last one. */
-            404: {
+        };
+    };
+    books_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookDetail"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not staff. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or not staff. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -704,7 +2554,623 @@ export interface operations {
                     "application/json": components["schemas"]["BookDetail"];
                 };
             };
-            /** @description No book with this id. */
+            /** @description Merged into another object: Location gives the survivor. */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    books_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedBookWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookDetail"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not staff. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    books_history_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRevisionList"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    books_history_revert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                revision: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revision"];
+                };
+            };
+            /** @description Not revertible. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An old ISBN is now taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateIsbnResponse"];
+                };
+            };
+        };
+    };
+    books_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResult"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    books_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BookLookupRequest"];
+            };
+        };
+        responses: {
+            /** @description The book was already in the catalog. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookDetail"];
+                };
+            };
+            /** @description The book was added to the catalog. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookDetail"];
+                };
+            };
+            /** @description Invalid input, per field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookLookupErrorResponse"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No provider knows the book (`"code": "not_found"`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A provider failed (`"provider_error"`). */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A provider timed out (`"code": "provider_timeout"`). */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    editions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditionWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Edition"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not staff. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The ISBN belongs to another edition. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateIsbnResponse"];
+                };
+            };
+        };
+    };
+    editions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Edition"];
+                };
+            };
+            /** @description Merged into another object: Location gives the survivor. */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    editions_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedEditionUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Edition"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not staff. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The ISBN belongs to another edition. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateIsbnResponse"];
+                };
+            };
+        };
+    };
+    editions_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResult"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    follow_requests_list: {
+        parameters: {
+            query?: {
+                /** @description incoming (default): requests to follow you; outgoing: the ones you sent. */
+                direction?: "incoming" | "outgoing";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedFollowRequestList"];
+                };
+            };
+            /** @description Bad input: {"field": ["message", ...], ...}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    follow_requests_accept_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowStatus"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    follow_requests_reject_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rejected. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -738,6 +3204,481 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    series_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSeriesSummaryList"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    series_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesDetail"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    subjects_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSubjectListList"];
+                };
+            };
+        };
+    };
+    users_list: {
+        parameters: {
+            query: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description At least 2 characters of a username or name. */
+                search: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedReaderCardList"];
+                };
+            };
+            /** @description Bad input: {"field": ["message", ...], ...}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    users_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reader"];
+                };
+            };
+            /** @description No such reader, or the reader blocked you (the two look the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_block_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Already blocked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Blocked; follows and requests both ways are gone. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description You cannot block yourself. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_block_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unblocked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_follow_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Already following or requested. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowStatus"];
+                };
+            };
+            /** @description Now following. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowStatus"];
+                };
+            };
+            /** @description Request sent; they approve followers. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowStatus"];
+                };
+            };
+            /** @description You cannot follow yourself. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description You blocked them (code blocked). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such reader, or the reader blocked you (the two look the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_follow_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not following any more. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such reader, or the reader blocked you (the two look the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_follower_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description They no longer follow you. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such reader, or the reader blocked you (the two look the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_followers_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedFollowListItemList"];
+                };
+            };
+            /** @description The profile is not visible to you (private) or its lists are hidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such reader, or the reader blocked you (the two look the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_following_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedFollowListItemList"];
+                };
+            };
+            /** @description The profile is not visible to you (private) or its lists are hidden. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such reader, or the reader blocked you (the two look the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

@@ -6,13 +6,27 @@ import { MainLayout, type NavItem } from "@/components/layouts";
 import { PageSpinner } from "@/components/ui/page-spinner";
 import { paths } from "@/config/paths";
 import { selectIsAuthenticated, useAuthStore, UserMenu } from "@/features/auth";
+import { useMyProfile } from "@/features/users";
 
 /** The shell around every page: header with navigation and account menu, footer. */
 export function AppRoot() {
   const { t } = useTranslation();
   const isAuthenticated = useAuthStore(selectIsAuthenticated);
+  const me = useMyProfile({ enabled: isAuthenticated });
   const navItems: NavItem[] = [{ to: paths.home.getHref(), label: t("nav.home") }];
-  if (isAuthenticated) navItems.push({ to: paths.account.getHref(), label: t("nav.account") });
+  if (isAuthenticated) {
+    if (me.data) navItems.push({ to: paths.profile.getHref(me.data.username), label: t("nav.profile") });
+    navItems.push(
+      { to: paths.people.getHref(), label: t("nav.people") },
+      {
+        to: paths.followRequests.getHref(),
+        label: t("nav.requests"),
+        badge: me.data?.counts.follow_requests || undefined,
+        badgeLabel: t("nav.pendingRequests", { count: me.data?.counts.follow_requests ?? 0 }),
+      },
+      { to: paths.settings.getHref(), label: t("nav.settings") },
+    );
+  }
 
   return (
     <MainLayout navItems={navItems} userMenu={<UserMenu />}>

@@ -11,6 +11,9 @@ import { LanguageSwitcher } from "./language-switcher";
 export interface NavItem {
   to: string;
   label: string;
+  /** A count shown beside the label (pending requests), with its spoken form. */
+  badge?: number;
+  badgeLabel?: string;
 }
 
 interface HeaderProps {
@@ -42,12 +45,34 @@ export function Header({ navItems, userMenu }: HeaderProps) {
         <div className="flex items-center gap-3 md:order-2">
           <LanguageSwitcher />
           {userMenu}
-          <NavbarToggle aria-label={t("nav.openMenu")} />
+          <div className="relative md:hidden">
+            <NavbarToggle aria-label={t("nav.openMenu")} />
+            {navItems.some((item) => item.badge) ? (
+              // The menu hides the counts on small screens: a dot says something is waiting.
+              <span aria-hidden="true" className="pointer-events-none absolute top-1 right-1 h-2.5 w-2.5 rounded-full bg-red-600" />
+            ) : null}
+          </div>
         </div>
         <NavbarCollapse>
           {navItems.map((item) => (
-            <NavbarLink key={item.to} as={RouterLink} href={item.to} active={pathname === item.to}>
-              {item.label}
+            <NavbarLink
+              key={item.to}
+              as={RouterLink}
+              href={item.to}
+              active={pathname === item.to || (item.to !== "/" && pathname.startsWith(`${item.to}/`))}
+            >
+              <span className="inline-flex items-center gap-1.5">
+                {item.label}
+                {item.badge ? (
+                  <span
+                    className="inline-flex min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white"
+                    data-testid="nav-badge"
+                  >
+                    <span aria-hidden="true">{item.badge}</span>
+                    <span className="sr-only">{item.badgeLabel}</span>
+                  </span>
+                ) : null}
+              </span>
             </NavbarLink>
           ))}
         </NavbarCollapse>

@@ -35,7 +35,7 @@ describe("language switcher", () => {
     expect(document.documentElement.lang).toBe("es");
 
     // The API is asked in the reader's language too.
-    await user.type(screen.getByLabelText("Nombre de usuario"), "ana");
+    await user.type(screen.getByLabelText("Usuario o correo electrónico"), "ana");
     await user.type(screen.getByLabelText("Contraseña"), "nope");
     await user.click(screen.getByRole("button", { name: "Iniciar sesión" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Credenciales inválidas");

@@ -1,11 +1,12 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
+import { meQueryKey } from "@/lib/query-keys";
 
 import { selectIsAuthenticated, useAuthStore } from "../stores/auth-store";
 import type { Account } from "../types";
 
-export const meQueryKey = ["auth", "me"] as const;
+export { meQueryKey };
 
 /** GET /auth/me/: the signed-in reader's account. */
 export async function getMe(): Promise<Account> {

@@ -22,8 +22,9 @@ export function useRegister() {
       const { access } = await createSession({ username: input.username, password: input.password });
       return { account, access };
     },
-    onSuccess: ({ account, access }) => {
-      queryClient.setQueryData(meQueryKey, account);
+    onSuccess: ({ access }) => {
+      // The registration answer is not the full `me` body (profile, counts): fetch that afresh.
+      queryClient.removeQueries({ queryKey: meQueryKey });
       useAuthStore.getState().signIn(access);
     },
   });

@@ -1,10 +1,6 @@
-import type { ParseKeys } from "i18next";
 import { z } from "zod";
 
-/** Client-side checks; messages are i18n keys, translated when shown. */
-type MessageKey = ParseKeys;
-
-const required = "validation.required" satisfies MessageKey;
+import { requiredMessage as required, type MessageKey } from "@/lib/form-validation";
 
 // Mirrors Django's default username validator and length, so most mistakes are caught
 // before a round trip; the server stays the authority (uniqueness, password strength).
@@ -12,6 +8,13 @@ export const loginSchema = z.object({
   username: z.string().trim().min(1, required),
   password: z.string().min(1, required),
 });
+
+const newPassword = z.string().min(1, required).min(8, "validation.passwordTooShort" satisfies MessageKey);
+const email = z.string().trim().min(1, required).pipe(z.email("validation.emailInvalid" satisfies MessageKey));
+const passwordsMatch = {
+  path: ["passwordConfirm"],
+  message: "validation.passwordMismatch" satisfies MessageKey,
+};
 
 export const registerSchema = z
   .object({
@@ -21,29 +24,26 @@ export const registerSchema = z
       .min(1, required)
       .max(150, "validation.usernameTooLong" satisfies MessageKey)
       .regex(/^[\w.@+-]+$/u, "validation.usernameChars" satisfies MessageKey),
-    email: z.string().trim().min(1, required).pipe(z.email("validation.emailInvalid" satisfies MessageKey)),
-    password: z.string().min(1, required).min(8, "validation.passwordTooShort" satisfies MessageKey),
+    email,
+    password: newPassword,
     passwordConfirm: z.string().min(1, required),
   })
-  .refine((values) => values.password === values.passwordConfirm, {
-    path: ["passwordConfirm"],
-    message: "validation.passwordMismatch" satisfies MessageKey,
-  });
+  .refine((values) => values.password === values.passwordConfirm, passwordsMatch);
 
-export type FieldErrors = Partial<Record<string, string[]>>;
+export const passwordResetRequestSchema = z.object({ email });
 
-/** Validate `values`; returns the parsed data, or the message keys per field. */
-export function validate<T>(
-  schema: z.ZodType<T>,
-  values: unknown,
-): { success: true; data: T } | { success: false; errors: FieldErrors } {
-  const result = schema.safeParse(values);
-  if (result.success) return { success: true, data: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "");
-    // One message per field is enough: the first failing rule.
-    errors[field] ??= [issue.message];
-  }
-  return { success: false, errors };
-}
+export const passwordResetSchema = z
+  .object({ new_password: newPassword, passwordConfirm: z.string().min(1, required) })
+  .refine((values) => values.new_password === values.passwordConfirm, passwordsMatch);
+
+export const passwordChangeSchema = z
+  .object({
+    current_password: z.string().min(1, required),
+    new_password: newPassword,
+    passwordConfirm: z.string().min(1, required),
+  })
+  .refine((values) => values.new_password === values.passwordConfirm, passwordsMatch);
+
+export const emailChangeSchema = z.object({ new_email: email, password: z.string().min(1, required) });
+
+export const accountDeletionSchema = z.object({ password: z.string().min(1, required) });

@@ -7,10 +7,12 @@ import { paths } from "@/config/paths";
 import { parseApiError } from "@/lib/api-errors";
 
 import { useLogin } from "../api/log-in";
-import { FormAlert } from "./form-alert";
-import { FormField } from "./form-field";
-import { loginSchema, validate, type FieldErrors } from "./form-validation";
-import { formLevelMessages } from "./server-errors";
+import { FormAlert } from "@/components/form/form-alert";
+import { FormField } from "@/components/form/form-field";
+import { validate, type FieldErrors } from "@/lib/form-validation";
+
+import { loginSchema } from "./form-validation";
+import { formLevelMessages } from "@/lib/server-errors";
 
 interface LoginFormProps {
   onSuccess: () => void;
@@ -52,7 +54,7 @@ export function LoginForm({ onSuccess, redirectTo }: LoginFormProps) {
       <FormAlert messages={formErrors} />
       <FormField
         name="username"
-        label={t("auth.username")}
+        label={t("auth.usernameOrEmail")}
         autoComplete="username"
         required
         value={values.username}
@@ -69,6 +71,12 @@ export function LoginForm({ onSuccess, redirectTo }: LoginFormProps) {
         onChange={onChange("password")}
         errors={fieldErrors("password")}
       />
+      <Link
+        to={paths.passwordReset.request.getHref()}
+        className="-mt-2 self-end text-sm font-medium text-blue-700 hover:underline"
+      >
+        {t("auth.forgotPassword")}
+      </Link>
       <Button type="submit" disabled={login.isPending}>
         {login.isPending ? (
           <>

@@ -16,7 +16,7 @@ describe("protected routes", () => {
     expect(router.state.location.search).toBe(`?redirectTo=${encodeURIComponent("/me?tab=details")}`);
     expect(screen.getByText("Please log in to see that page.")).toBeInTheDocument();
 
-    await user.type(screen.getByLabelText("Username"), "ana");
+    await user.type(screen.getByLabelText("Username or email"), "ana");
     await user.type(screen.getByLabelText("Password"), "correct horse");
     await user.click(screen.getByRole("button", { name: "Log in" }));
 
@@ -59,7 +59,7 @@ describe("protected routes", () => {
     server.use(anonymousRefresh, ...signedInApi);
     const { router, user } = renderApp(`/login?redirectTo=${encodeURIComponent("//evil.example/")}`);
 
-    await user.type(await screen.findByLabelText("Username"), "ana");
+    await user.type(await screen.findByLabelText("Username or email"), "ana");
     await user.type(screen.getByLabelText("Password"), "correct horse");
     await user.click(screen.getByRole("button", { name: "Log in" }));
 

@@ -7,10 +7,12 @@ import { paths } from "@/config/paths";
 import { parseApiError } from "@/lib/api-errors";
 
 import { useRegister } from "../api/register-account";
-import { FormAlert } from "./form-alert";
-import { FormField } from "./form-field";
-import { registerSchema, validate, type FieldErrors } from "./form-validation";
-import { formLevelMessages } from "./server-errors";
+import { FormAlert } from "@/components/form/form-alert";
+import { FormField } from "@/components/form/form-field";
+import { validate, type FieldErrors } from "@/lib/form-validation";
+
+import { registerSchema } from "./form-validation";
+import { formLevelMessages } from "@/lib/server-errors";
 
 interface RegisterFormProps {
   onSuccess: () => void;

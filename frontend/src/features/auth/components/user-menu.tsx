@@ -18,8 +18,10 @@ export function UserMenu() {
 
   if (!isAuthenticated) {
     // Coming back here after logging in, unless "here" is one of the auth pages.
-    const authPages: string[] = [paths.auth.login.path, paths.auth.register.path];
-    const redirectTo = authPages.includes(pathname) ? null : pathname === paths.home.path ? null : pathname;
+    const authPages: string[] = [paths.auth.login.path, paths.auth.register.path, paths.passwordReset.request.path];
+    const isAuthPage =
+      authPages.includes(pathname) || pathname.startsWith("/reset-password/") || pathname.startsWith("/confirm-email/");
+    const redirectTo = isAuthPage || pathname === paths.home.path ? null : pathname;
     return (
       <div className="flex items-center gap-2">
         <Button as={Link} to={paths.auth.login.getHref(redirectTo)} color="light" size="sm">
@@ -55,6 +57,9 @@ export function UserMenu() {
       </DropdownHeader>
       <DropdownItem as={Link} to={paths.account.getHref()}>
         {t("nav.account")}
+      </DropdownItem>
+      <DropdownItem as={Link} to={paths.settings.getHref()}>
+        {t("nav.settings")}
       </DropdownItem>
       <DropdownDivider />
       <DropdownItem

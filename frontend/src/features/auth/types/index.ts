@@ -7,5 +7,9 @@ export type Account = Schemas["Account"];
 export type AccessToken = Schemas["AccessToken"];
 export type LoginCredentials = Schemas["TokenObtainRequest"];
 export type RegistrationInput = Schemas["RegistrationRequest"];
+export type PasswordResetInput = Schemas["PasswordResetRequest"];
+export type PasswordResetConfirmInput = Schemas["PasswordResetConfirmRequest"];
+export type PasswordChangeInput = Schemas["PasswordChangeRequest"];
+export type EmailChangeInput = Schemas["EmailChangeRequest"];
 
 export type AuthStatus = "unknown" | "authenticated" | "anonymous";
