@@ -68,7 +68,7 @@ endef
 export CHECK_LOCAL_INSTALL
 
 .PHONY: help run test lint format schema tox build clean clean-venv install install-frontend \
-	test-core test-users test-users-custom-user test-books test-deploy test-schema test-frontend test-e2e
+	test-core test-users test-users-custom-user test-books test-deploy test-schema test-frontend test-e2e bench
 
 help: ## List the targets
 	@echo "MyBookConnect: make run (serve at http://$(HOST):$(PORT)), make test (every test)"
@@ -112,6 +112,7 @@ run: $(STAMPS)/venv $(STAMPS)/spa ## Install, build the SPA, migrate, load demo 
 	cd deploy_project && DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(PY) manage.py migrate --noinput
 	cd deploy_project && DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(PY) manage.py collectstatic --noinput --verbosity 0
 	cd deploy_project && DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(PY) manage.py load_demo
+	cd deploy_project && DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(PY) manage.py load_demo_readers
 	@echo "Serving MyBookConnect at http://$(HOST):$(PORT)/ (API at /api/v1/, docs at /api/v1/docs/); Ctrl-C stops it"
 	cd deploy_project && DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) exec $(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -172,6 +173,19 @@ test-e2e: $(STAMPS)/venv $(STAMPS)/spa ## Playwright (Debian's Chromium) against
 schema: $(STAMPS)/venv $(STAMPS)/npm ## Regenerate frontend/openapi/schema.yaml and src/types/api.gen.ts
 	cd deploy_project && DJANGO_SETTINGS_MODULE=$(SCHEMA_SETTINGS) $(PY) manage.py spectacular --validate --fail-on-warn --file ../$(SCHEMA)
 	cd $(FRONTEND) && $(NPM) run gen:api-types
+
+# ---------------------------------------------------------------------------------------------- bench
+
+# Options of deploy_project/bench/run.py, e.g. `make bench BENCH_ARGS="--books 20000 --duration 5"`.
+BENCH_ARGS ?=
+
+bench: $(STAMPS)/venv ## Benchmark the API: PostgreSQL (N books, seeded once), Redis, gunicorn, wrk (BENCH_ARGS=...)
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing wrk (Debian package)"; \
+			apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; \
+		else echo "error: wrk is missing; as root on Debian/Ubuntu: apt-get install -y wrk" >&2; exit 1; fi; }
+	PYTHONPATH=$(ROOT)/deploy_project $(PY) -m bench.run $(BENCH_ARGS)
 
 # ---------------------------------------------------------------------------------------------- tox
 

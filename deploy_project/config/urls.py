@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve as serve_file
 
 from config import spa_auth
+from config.bench_views import BenchFloorView
 from config.views import spa_index
 from mybookconnect.core.urls import api_fallback_urlpatterns
 
@@ -21,6 +22,8 @@ urlpatterns = [
     path("api/v1/", include("mybookconnect.users.urls")),
     path("api/v1/", include("mybookconnect.books.urls")),
     path("api/v1/", include((spa_session_urlpatterns, "spa_session"))),
+    # make bench's framework floor; a JSON 404 unless settings.BENCH_ENDPOINTS (MBC_BENCH=1) is on.
+    path("api/v1/bench/floor/", BenchFloorView.as_view(), name="bench-floor"),
     # Any other API path: a JSON 404, never the SPA.
     path("api/", include(api_fallback_urlpatterns)),
     path("admin/", admin.site.urls),

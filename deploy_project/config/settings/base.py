@@ -241,6 +241,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"persistAuthorization": True},
 }
 
+# BENCHMARK
+# ------------------------------------------------------------------------------
+# `make bench` turns on its framework-floor endpoint (/api/v1/bench/floor/, config.bench_views) with
+# MBC_BENCH=1; off, that path is a JSON 404 like any unknown one. Never set it on a public site.
+BENCH_ENDPOINTS = env_bool("MBC_BENCH", False)
+
 # MyBookConnect apps (defaults documented in each package's conf.py)
 # ------------------------------------------------------------------------------
 MYBOOKCONNECT: dict[str, object] = {
