@@ -2,10 +2,10 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int
+from config.env import env_bool, env_int, env_str
 
 from .base import *  # noqa: F403
-from .base import DEBUG, REST_FRAMEWORK, SECRET_KEY
+from .base import DEBUG, MYBOOKCONNECT, REST_FRAMEWORK, SECRET_KEY
 
 if not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -17,6 +17,11 @@ if not SECRET_KEY:
 
 # The proxy in front appends the client's address to X-Forwarded-For: the rate limits count that one.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": env_int("NUM_PROXIES", 1)}
+
+# Without REDIS_URL every gunicorn worker has a cache of its own, and a write answered by one worker
+# could not invalidate the book pages and searches another has cached: those caches stay off then.
+if not env_str("REDIS_URL"):
+    MYBOOKCONNECT = {**MYBOOKCONNECT, "BOOKS_DETAIL_CACHE_SECONDS": 0, "BOOKS_SEARCH_CACHE_SECONDS": 0}
 
 # HTTPS: the proxy in front terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -4,9 +4,16 @@ from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from mybookconnect.books.models import Book
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    # Ids restart with each test database while cached pages (Redis) outlive it.
+    cache.clear()
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ class BooksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from .caching import connect_signals
         from .checks import check_settings
 
         checks.register(check_settings)
+        connect_signals()

@@ -24,6 +24,11 @@ POSITIVE_INTEGER_KEYS = {
     "BOOKS_SEARCH_MAX_LENGTH": "mybookconnect_books.E008",
     "BOOKS_SEARCH_MAX_WORDS": "mybookconnect_books.E009",
 }
+# Cached responses: seconds, 0 or more (0 disables).
+CACHE_SECONDS_KEYS = {
+    "BOOKS_DETAIL_CACHE_SECONDS": "mybookconnect_books.E012",
+    "BOOKS_SEARCH_CACHE_SECONDS": "mybookconnect_books.E013",
+}
 URL_KEYS = ("BOOKS_OPENLIBRARY_URL", "BOOKS_GOOGLE_BOOKS_URL")
 
 
@@ -63,6 +68,16 @@ def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
                 id="mybookconnect_books.E005",
             )
         )
+    for name, error_id in CACHE_SECONDS_KEYS.items():
+        seconds = values[name]
+        if not (_is_int(seconds) and seconds >= 0):
+            errors.append(
+                Error(
+                    f"{_key(name)} must be a whole number of seconds, 0 or more (0 disables the cache), "
+                    f"not {seconds!r}.",
+                    id=error_id,
+                )
+            )
     for name in URL_KEYS:
         url = values[name]
         if not (isinstance(url, str) and url.startswith(("http://", "https://"))):

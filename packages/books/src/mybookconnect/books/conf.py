@@ -15,6 +15,11 @@ BOOKS_DEFAULTS: dict[str, Any] = {
     "BOOKS_SEARCH_MAX_WORDS": 10,
     # Minimum pg_trgm similarity for a misspelt word to be replaced by a known one.
     "BOOKS_SEARCH_TYPO_SIMILARITY": 0.3,
+    # Seconds a book's rendered page, and a search's rendered results, stay in the default cache (0: not
+    # cached). Writes replace the cached copies at once (see mybookconnect.books.caching): these only
+    # bound how long a write that bypasses the app (raw SQL) may go unseen, and the memory used.
+    "BOOKS_DETAIL_CACHE_SECONDS": 3600,
+    "BOOKS_SEARCH_CACHE_SECONDS": 300,
     # Outside metadata (``POST books/lookup/``): dotted paths of MetadataProvider subclasses, asked in
     # this order until one knows the book.
     "BOOKS_METADATA_PROVIDERS": (

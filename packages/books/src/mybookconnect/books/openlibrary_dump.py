@@ -28,6 +28,7 @@ from django.db import connection, transaction
 from django.db.models import Min, OuterRef, Subquery
 from django.db.models.functions import Lower
 
+from mybookconnect.books.caching import invalidate_books
 from mybookconnect.books.models import (
     Author,
     Book,
@@ -377,6 +378,8 @@ class DumpImporter:
         stats.created += len(new)
         touched = {edition.book_id for edition in new}
         if touched:
+            # bulk_create and update() send no signals: the cached pages of these books go explicitly.
+            invalidate_books(touched)
             # Works often lack a first publication date: take their earliest edition's year.
             earliest = (
                 Edition.objects.filter(book_id=OuterRef("pk"), publication_year__isnull=False)

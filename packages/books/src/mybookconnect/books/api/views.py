@@ -10,19 +10,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import APIException, NotFound
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticatedOrReadOnly
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from mybookconnect.books import caching, services
 from mybookconnect.books import merge as merging
-from mybookconnect.books import services
 from mybookconnect.books.api.serializers import (
     AuthorDetailSerializer,
     AuthorSummarySerializer,
@@ -40,6 +41,7 @@ from mybookconnect.books.api.serializers import (
     SeriesSummarySerializer,
     SubjectListSerializer,
 )
+from mybookconnect.books.conf import books_settings
 from mybookconnect.books.models import (
     Author,
     Book,
@@ -53,6 +55,7 @@ from mybookconnect.books.models import (
     Series,
     Subject,
 )
+from mybookconnect.books.search import BooksInOrder
 from mybookconnect.core.api.serializers import ErrorSerializer
 from mybookconnect.core.pagination import PageNumberPagination
 
@@ -87,6 +90,19 @@ class NotRevertibleError(APIException):
     status_code = status.HTTP_400_BAD_REQUEST
     default_code = "not_revertible"
     default_detail = _("This change cannot be reverted.")
+
+
+def _cached_json(request: Request, key: str | None, seconds: int, render: Any) -> HttpResponse | None:
+    """The JSON body stored under ``key``, else the data ``render()`` returns, rendered and stored;
+    ``None`` when the cache is off or the client asked for another format (the browsable API)."""
+    renderer = getattr(request, "accepted_renderer", None)
+    if key is None or not isinstance(renderer, JSONRenderer):
+        return None
+    body = caching.get_body(key)
+    if body is None:
+        body = renderer.render(render(), request.accepted_media_type, {"request": request})
+        caching.store_body(key, body, seconds)
+    return HttpResponse(body, content_type=renderer.media_type)
 
 
 class MergeRedirectMixin:
@@ -182,9 +198,31 @@ class BookListView(generics.ListCreateAPIView[Book]):
         if query.get("has_isbn") is not None:
             with_isbn = Exists(Edition.objects.filter(book=OuterRef("pk"), isbn_13__isnull=False))
             queryset = queryset.filter(with_isbn if query["has_isbn"] else ~with_isbn)
+        narrowed = queryset.query.has_filters()
         queryset = queryset.search(query["q"])
         ordering = query.get("ordering") or ("relevance" if query["q"].strip() else "title")
+        ranked_ids = getattr(queryset, "search_ids", None)
+        if ranked_ids is not None and ordering == "relevance" and not narrowed:
+            # Search alone, in its own order: page through its ids (no COUNT, no sort of every match).
+            return BooksInOrder(ranked_ids, Book.objects.with_list_relations())  # type: ignore[return-value]
         return queryset.in_order(ordering).with_list_relations()
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Any:
+        query = self.get_list_query()
+        if not query["q"].strip():
+            return super().list(request, *args, **kwargs)
+        # Searches are cached whole (see mybookconnect.books.caching): a popular query costs no query.
+        key = caching.search_results_key(
+            "&".join(sorted(request.META.get("QUERY_STRING", "").split("&"))),
+            caching.response_variant(request),
+        )
+        cached = _cached_json(
+            request,
+            key,
+            books_settings.BOOKS_SEARCH_CACHE_SECONDS,
+            lambda: super(BookListView, self).list(request, *args, **kwargs).data,
+        )
+        return cached if cached is not None else super().list(request, *args, **kwargs)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = BookWriteSerializer(data=request.data, context=self.get_serializer_context())
@@ -224,6 +262,18 @@ class BookDetailView(MergeRedirectMixin, generics.RetrieveUpdateAPIView[Book]):
     http_method_names = ["get", "patch", "head", "options"]
     merge_kind = MergeKind.BOOK
     not_found_message = _("Book not found.")
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Any:
+        # The rendered page is cached per book (see mybookconnect.books.caching); a miss, a merged id
+        # (NotFound, then 301) and other formats take the usual way.
+        key = caching.book_page_key(int(kwargs["pk"]), caching.response_variant(request))
+        cached = _cached_json(
+            request,
+            key,
+            books_settings.BOOKS_DETAIL_CACHE_SECONDS,
+            lambda: self.get_serializer(self.get_object()).data,
+        )
+        return cached if cached is not None else super().retrieve(request, *args, **kwargs)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         book = self.get_object()

@@ -1,0 +1,172 @@
+"""Cached responses of the books API: a book's page, and search results, in the default cache.
+
+A book's page (``GET books/{id}/``) is stored as its rendered JSON body, one entry per book, language
+and site address (the body holds absolute cover URLs). Search results (``GET books/?q=``) are stored
+the same way, per query string. Entries are never deleted one by one: their keys carry tokens that a
+write replaces, so that every older entry becomes unreachable at once.
+
+- Each book has a token (``book``): replaced when the book, its editions, its author, series or subject
+  links change (:func:`invalidate_books`).
+- The catalog has a token (``catalog``): replaced when an author, a series or a subject is renamed or
+  deleted, which changes the pages of all their books (:func:`invalidate_catalog`).
+- Search results carry the catalog token and a search token, replaced by both functions: any change to
+  any book may change what a search shows.
+
+Tokens are read before the database is, and replaced both at once and again when the writing
+transaction commits; so a reader that read the old rows while the write was in progress stored them
+under a token that no one reads any more. A token missing from the cache (evicted, or a cache cleared)
+is replaced by a new random one, never by a guessable default, so a stale entry cannot come back.
+
+Signals cover writes through the ORM (``save``, ``delete``, subjects' ``add``/``remove``); writes that
+send none (``QuerySet.update``, ``bulk_create``, raw SQL) call :func:`invalidate_books` themselves, as
+the services, merges and importers of this app do. Other apps that change what a book's page shows
+(the aggregates of reviews) call :func:`invalidate_books` too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import translation
+
+from mybookconnect.books.conf import books_settings
+
+PREFIX = "mbc-books"
+CATALOG_TOKEN = f"{PREFIX}:catalog"
+SEARCH_TOKEN = f"{PREFIX}:search"
+
+
+def _book_token_key(book_id: int) -> str:
+    return f"{PREFIX}:book:{book_id}"
+
+
+def _new_token() -> str:
+    return uuid.uuid4().hex[:16]
+
+
+def _tokens(keys: list[str]) -> list[str]:
+    """The current tokens of ``keys`` (one cache round trip when they exist), creating missing ones."""
+    found = cache.get_many(keys)
+    tokens = []
+    for key in keys:
+        token = found.get(key)
+        if token is None:
+            # add() keeps a token another process created in the meantime.
+            cache.add(key, _new_token(), timeout=None)
+            token = cache.get(key)
+        tokens.append(token)
+    return tokens
+
+
+def response_variant(request: Any) -> str:
+    """What, besides the object, a cached body depends on: the language and the site's address."""
+    return f"{translation.get_language()}|{request.build_absolute_uri('/')}"
+
+
+def _body_key(kind: str, identity: str, tokens: list[str], variant: str) -> str:
+    digest = hashlib.blake2b(f"{identity}|{variant}".encode(), digest_size=12).hexdigest()
+    return f"{PREFIX}:{kind}:{':'.join(tokens)}:{digest}"
+
+
+def book_page_key(book_id: int, variant: str) -> str | None:
+    """The cache key of a book's page as it is now, or ``None`` when the cache is off."""
+    if not books_settings.BOOKS_DETAIL_CACHE_SECONDS:
+        return None
+    tokens = _tokens([CATALOG_TOKEN, _book_token_key(book_id)])
+    return _body_key("page", str(book_id), tokens, variant)
+
+
+def search_results_key(query_string: str, variant: str) -> str | None:
+    """The cache key of a search's results as they are now, or ``None`` when the cache is off."""
+    if not books_settings.BOOKS_SEARCH_CACHE_SECONDS:
+        return None
+    tokens = _tokens([CATALOG_TOKEN, SEARCH_TOKEN])
+    return _body_key("search", query_string, tokens, variant)
+
+
+def get_body(key: str | None) -> bytes | None:
+    return None if key is None else cache.get(key)
+
+
+def store_body(key: str | None, body: bytes, seconds: int) -> None:
+    if key is not None:
+        cache.set(key, body, timeout=seconds)
+
+
+def _replace_tokens(keys: list[str]) -> None:
+    if not keys:
+        return
+
+    def replace() -> None:
+        cache.set_many({key: _new_token() for key in keys}, timeout=None)
+
+    replace()
+    # Again after the commit: a reader may have cached the old rows meanwhile, under the new tokens.
+    transaction.on_commit(replace)
+
+
+def invalidate_books(book_ids: Iterable[int | None]) -> None:
+    """Forget the cached pages of these books and every cached search result.
+
+    Call it after a write that changes what a book's page shows and that sends no model signal
+    (``QuerySet.update``, ``bulk_create``, raw SQL). Cheap: one cache write per book, whatever was cached.
+    """
+    keys = sorted({_book_token_key(int(pk)) for pk in book_ids if pk is not None})
+    if keys:
+        _replace_tokens([*keys, SEARCH_TOKEN])
+
+
+def invalidate_catalog() -> None:
+    """Forget every cached book page and search result (an author, series or subject changed)."""
+    _replace_tokens([CATALOG_TOKEN, SEARCH_TOKEN])
+
+
+# Model signals: the writes through the ORM.
+
+
+def _book_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    invalidate_books([instance.pk])
+
+
+def _book_part_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    invalidate_books([instance.book_id])
+
+
+def _named_object_changed(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
+    # A new author, series or subject is on no book's page yet.
+    if not created:
+        invalidate_catalog()
+
+
+def _subjects_changed(
+    sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **kwargs: Any
+) -> None:
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        invalidate_books([instance.pk])
+    elif pk_set:
+        invalidate_books(pk_set)
+    else:
+        invalidate_catalog()  # a subject's books all cleared
+
+
+def connect_signals() -> None:
+    """Connect the receivers that keep cached pages right (``BooksConfig.ready()`` calls it)."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from mybookconnect.books.models import Author, Book, BookAuthor, BookSeries, Edition, Series, Subject
+
+    uid = "mybookconnect.books.caching"
+    for signal in (post_save, post_delete):
+        signal.connect(_book_changed, sender=Book, dispatch_uid=f"{uid}.book")
+        for model in (Edition, BookAuthor, BookSeries):
+            signal.connect(_book_part_changed, sender=model, dispatch_uid=f"{uid}.{model.__name__}")
+        for model in (Author, Series, Subject):
+            signal.connect(_named_object_changed, sender=model, dispatch_uid=f"{uid}.{model.__name__}")
+    m2m_changed.connect(_subjects_changed, sender=Book.subjects.through, dispatch_uid=f"{uid}.subjects")
