@@ -29,10 +29,18 @@ export const routes: RouteObject[] = [
       { path: paths.profile.path, lazy: lazyPage(() => import("./routes/users/profile")) },
       { path: paths.profile.followers.path, lazy: lazyPage(() => import("./routes/users/followers")) },
       { path: paths.profile.following.path, lazy: lazyPage(() => import("./routes/users/following")) },
+      { path: paths.books.list.path, lazy: lazyPage(() => import("./routes/books/search")) },
+      { path: paths.books.detail.path, lazy: lazyPage(() => import("./routes/books/book")) },
+      { path: paths.books.history.path, lazy: lazyPage(() => import("./routes/books/history")) },
+      { path: paths.authors.detail.path, lazy: lazyPage(() => import("./routes/books/author")) },
+      { path: paths.series.detail.path, lazy: lazyPage(() => import("./routes/books/series")) },
+      { path: paths.subjects.path, lazy: lazyPage(() => import("./routes/books/subjects")) },
       {
         element: <ProtectedRoute />,
         children: [
           { path: paths.account.path, lazy: lazyPage(() => import("./routes/account")) },
+          { path: paths.books.new.path, lazy: lazyPage(() => import("./routes/books/new-book")) },
+          { path: paths.books.edit.path, lazy: lazyPage(() => import("./routes/books/edit-book")) },
           { path: paths.people.path, lazy: lazyPage(() => import("./routes/users/people")) },
           { path: paths.followRequests.path, lazy: lazyPage(() => import("./routes/users/follow-requests")) },
           {

@@ -64,7 +64,40 @@ export const paths = {
     blocks: { path: "/settings/blocks", getHref: () => "/settings/blocks" },
     data: { path: "/settings/data", getHref: () => "/settings/data" },
   },
+  books: {
+    list: {
+      path: "/books",
+      /** The search results page; `params` are the URL's filters (q, subject, author, ordering...). */
+      getHref: (params?: Record<string, string | number | undefined>) => withQuery("/books", params),
+    },
+    new: { path: "/books/new", getHref: () => "/books/new" },
+    detail: { path: "/books/:id", getHref: (id: number | string) => `/books/${encodeURIComponent(id)}` },
+    edit: { path: "/books/:id/edit", getHref: (id: number | string) => `/books/${encodeURIComponent(id)}/edit` },
+    history: {
+      path: "/books/:id/history",
+      getHref: (id: number | string) => `/books/${encodeURIComponent(id)}/history`,
+    },
+  },
+  authors: {
+    detail: { path: "/authors/:id", getHref: (id: number | string) => `/authors/${encodeURIComponent(id)}` },
+  },
+  series: {
+    detail: { path: "/series/:id", getHref: (id: number | string) => `/series/${encodeURIComponent(id)}` },
+  },
+  subjects: {
+    path: "/subjects",
+    getHref: () => "/subjects",
+  },
 } as const;
+
+function withQuery(path: string, params?: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (value !== undefined && value !== "") query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
 
 function withPage(path: string, page?: number): string {
   return page && page > 1 ? `${path}?page=${page}` : path;

@@ -6,6 +6,7 @@ import { MainLayout, type NavItem } from "@/components/layouts";
 import { PageSpinner } from "@/components/ui/page-spinner";
 import { paths } from "@/config/paths";
 import { selectIsAuthenticated, useAuthStore, UserMenu } from "@/features/auth";
+import { BookSearchBox } from "@/features/books";
 import { useMyProfile } from "@/features/users";
 
 /** The shell around every page: header with navigation and account menu, footer. */
@@ -13,8 +14,12 @@ export function AppRoot() {
   const { t } = useTranslation();
   const isAuthenticated = useAuthStore(selectIsAuthenticated);
   const me = useMyProfile({ enabled: isAuthenticated });
-  const navItems: NavItem[] = [{ to: paths.home.getHref(), label: t("nav.home") }];
+  const navItems: NavItem[] = [
+    { to: paths.home.getHref(), label: t("nav.home") },
+    { to: paths.subjects.getHref(), label: t("nav.subjects") },
+  ];
   if (isAuthenticated) {
+    navItems.push({ to: paths.books.new.getHref(), label: t("nav.addBook") });
     if (me.data) navItems.push({ to: paths.profile.getHref(me.data.username), label: t("nav.profile") });
     navItems.push(
       { to: paths.people.getHref(), label: t("nav.people") },
@@ -29,7 +34,7 @@ export function AppRoot() {
   }
 
   return (
-    <MainLayout navItems={navItems} userMenu={<UserMenu />}>
+    <MainLayout navItems={navItems} userMenu={<UserMenu />} search={<BookSearchBox />}>
       <Suspense fallback={<PageSpinner />}>
         <Outlet />
       </Suspense>

@@ -20,6 +20,8 @@ interface HeaderProps {
   navItems: NavItem[];
   /** The account area: log in / sign up, or the signed-in reader's menu. */
   userMenu: ReactNode;
+  /** The search box: beside the brand on wide screens, on its own row on a phone. */
+  search?: ReactNode;
 }
 
 export function BrandMark() {
@@ -31,7 +33,7 @@ export function BrandMark() {
   );
 }
 
-export function Header({ navItems, userMenu }: HeaderProps) {
+export function Header({ navItems, userMenu, search }: HeaderProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
 
@@ -42,7 +44,10 @@ export function Header({ navItems, userMenu }: HeaderProps) {
           <BrandMark />
           <span className="self-center text-xl font-semibold whitespace-nowrap text-gray-900">{t("app.name")}</span>
         </NavbarBrand>
-        <div className="flex items-center gap-3 md:order-2">
+        {search ? (
+          <div className="order-1 mt-3 w-full md:mx-4 md:mt-0 md:w-auto md:flex-1 lg:max-w-sm">{search}</div>
+        ) : null}
+        <div className="flex items-center gap-3 md:order-3">
           <LanguageSwitcher />
           {userMenu}
           <div className="relative md:hidden">
@@ -53,7 +58,7 @@ export function Header({ navItems, userMenu }: HeaderProps) {
             ) : null}
           </div>
         </div>
-        <NavbarCollapse>
+        <NavbarCollapse className="order-2">
           {navItems.map((item) => (
             <NavbarLink
               key={item.to}

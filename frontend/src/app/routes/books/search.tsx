@@ -1,0 +1,5 @@
+import { BookSearchResults } from "@/features/books";
+
+export default function BookSearchRoute() {
+  return <BookSearchResults />;
+}
