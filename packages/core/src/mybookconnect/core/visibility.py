@@ -28,15 +28,18 @@ class Audience(models.TextChoices):
     PRIVATE = "private", _("Private")
 
 
-def _user_pk(user: Any) -> Any:
+def viewer_pk(user: Any) -> Any:
     """Return the primary key of an authenticated user, ``None`` for anonymous or missing users."""
     if user is None or not getattr(user, "is_authenticated", False):
         return None
     return user.pk
 
 
-def _owner_pk(owner: Any) -> Any:
-    # Accept a user instance or a bare primary key, so callers holding only ``item.user_id`` need no query.
+def owner_pk(owner: Any) -> Any:
+    """Return the primary key of ``owner``, a user instance or already a primary key.
+
+    Accepting a bare key lets callers that hold only ``item.user_id`` avoid a query.
+    """
     return getattr(owner, "pk", owner)
 
 
@@ -69,8 +72,8 @@ class VisibilityPolicy(abc.ABC):
     @staticmethod
     def is_owner(viewer: Any, owner: Any) -> bool:
         """Return whether ``viewer`` is the authenticated user ``owner``."""
-        viewer_pk = _user_pk(viewer)
-        return viewer_pk is not None and viewer_pk == _owner_pk(owner)
+        viewer_id = viewer_pk(viewer)
+        return viewer_id is not None and viewer_id == owner_pk(owner)
 
 
 class DefaultVisibilityPolicy(VisibilityPolicy):
@@ -91,9 +94,9 @@ class DefaultVisibilityPolicy(VisibilityPolicy):
         audience_field: str = "audience",
     ) -> QuerySet:
         visible = Q(**{audience_field: Audience.PUBLIC})
-        viewer_pk = _user_pk(viewer)
-        if viewer_pk is not None:
-            visible |= Q(**{owner_field: viewer_pk})
+        viewer_id = viewer_pk(viewer)
+        if viewer_id is not None:
+            visible |= Q(**{owner_field: viewer_id})
         return queryset.filter(visible)
 
 

@@ -17,19 +17,9 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from mybookconnect.core.visibility import Audience, VisibilityPolicy
+from mybookconnect.core.visibility import Audience, VisibilityPolicy, owner_pk, viewer_pk
 
 from .models import Block, Follow
-
-
-def _viewer_pk(viewer: Any) -> Any:
-    if viewer is None or not getattr(viewer, "is_authenticated", False):
-        return None
-    return viewer.pk
-
-
-def _pk(user: Any) -> Any:
-    return getattr(user, "pk", user)
 
 
 class FollowerVisibilityPolicy(VisibilityPolicy):
@@ -38,14 +28,12 @@ class FollowerVisibilityPolicy(VisibilityPolicy):
     def can_view(self, viewer: Any, owner: Any, audience: str) -> bool:
         if self.is_owner(viewer, owner):
             return True
-        viewer_pk = _viewer_pk(viewer)
+        viewer_id, owner_id = viewer_pk(viewer), owner_pk(owner)
         if audience == Audience.PUBLIC:
-            return (
-                viewer_pk is None or not Block.objects.filter(blocker=_pk(owner), blocked=viewer_pk).exists()
-            )
-        if audience == Audience.FOLLOWERS and viewer_pk is not None:
+            return viewer_id is None or not Block.objects.filter(blocker=owner_id, blocked=viewer_id).exists()
+        if audience == Audience.FOLLOWERS and viewer_id is not None:
             # A block removes the follow, so an existing follow implies no block by the owner.
-            return Follow.objects.filter(follower=viewer_pk, followee=_pk(owner)).exists()
+            return Follow.objects.filter(follower=viewer_id, followee=owner_id).exists()
         return False
 
     def filter_queryset(
@@ -56,15 +44,15 @@ class FollowerVisibilityPolicy(VisibilityPolicy):
         owner_field: str = "user",
         audience_field: str = "audience",
     ) -> QuerySet:
-        viewer_pk = _viewer_pk(viewer)
+        viewer_id = viewer_pk(viewer)
         public = Q(**{audience_field: Audience.PUBLIC})
-        if viewer_pk is None:
+        if viewer_id is None:
             return queryset.filter(public)
         owner = OuterRef(owner_field)
-        blocked_by_owner = Exists(Block.objects.filter(blocker=owner, blocked=viewer_pk))
-        follows_owner = Exists(Follow.objects.filter(follower=viewer_pk, followee=owner))
+        blocked_by_owner = Exists(Block.objects.filter(blocker=owner, blocked=viewer_id))
+        follows_owner = Exists(Follow.objects.filter(follower=viewer_id, followee=owner))
         return queryset.filter(
-            Q(**{owner_field: viewer_pk})
+            Q(**{owner_field: viewer_id})
             | (public & ~blocked_by_owner)
             | (Q(**{audience_field: Audience.FOLLOWERS}) & follows_owner)
         )
