@@ -28,7 +28,7 @@ from mybookconnect.books.models import (
     Revision,
     RevisionAction,
 )
-from mybookconnect.books.services import _json_value
+from mybookconnect.books.services import EDITION_FIELDS, _json_value
 
 #: Sent with ``kind`` ("book", "edition", "author"), ``source`` and ``target`` before anything moves.
 pre_merge = Signal()
@@ -140,20 +140,7 @@ def merge_editions(source: Edition, target: Edition, user: Any = None) -> Editio
     source_id = source.pk
     filled = {}
     unique_taken = {}
-    for field in (
-        "title",
-        "isbn_10",
-        "isbn_13",
-        "publisher",
-        "publication_year",
-        "publication_month",
-        "publication_day",
-        "pages",
-        "format",
-        "language",
-        "cover_url",
-        "openlibrary_edition_id",
-    ):
+    for field in EDITION_FIELDS:
         if getattr(target, field) in (None, "") and getattr(source, field) not in (None, ""):
             filled[field] = [None, _json_value(getattr(source, field))]
             setattr(target, field, getattr(source, field))
