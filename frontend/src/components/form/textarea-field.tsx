@@ -1,5 +1,7 @@
-import { HelperText, Label, Textarea } from "flowbite-react";
+import { Textarea } from "flowbite-react";
 import type { ComponentProps } from "react";
+
+import { FieldFrame } from "./field-frame";
 
 interface TextareaFieldProps extends Omit<ComponentProps<typeof Textarea>, "id" | "color"> {
   name: string;
@@ -9,36 +11,10 @@ interface TextareaFieldProps extends Omit<ComponentProps<typeof Textarea>, "id" 
 }
 
 /** A labelled textarea with its error messages (client or server) right below it. */
-export function TextareaField({ name, label, errors = [], help, ...inputProps }: TextareaFieldProps) {
-  const id = `field-${name}`;
-  const hasErrors = errors.length > 0;
-  const describedBy = hasErrors ? `${id}-errors` : help ? `${id}-help` : undefined;
+export function TextareaField({ name, label, errors, help, ...inputProps }: TextareaFieldProps) {
   return (
-    <div>
-      <div className="mb-2 block">
-        <Label htmlFor={id} color={hasErrors ? "failure" : undefined}>
-          {label}
-        </Label>
-      </div>
-      <Textarea
-        id={id}
-        name={name}
-        color={hasErrors ? "failure" : "gray"}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={describedBy}
-        {...inputProps}
-      />
-      {hasErrors ? (
-        <HelperText id={`${id}-errors`} color="failure">
-          {errors.map((message) => (
-            <span key={message} className="block">
-              {message}
-            </span>
-          ))}
-        </HelperText>
-      ) : help ? (
-        <HelperText id={`${id}-help`}>{help}</HelperText>
-      ) : null}
-    </div>
+    <FieldFrame name={name} label={label} errors={errors} help={help}>
+      {(control) => <Textarea {...control} {...inputProps} />}
+    </FieldFrame>
   );
 }
