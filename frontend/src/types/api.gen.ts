@@ -364,10 +364,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Show an author and their books
-         * @description Detail views whose object may have been merged: a GET of the old id answers 301 to the survivor.
+         * Show an author and their most-read books
+         * @description The author, how many books they have (`books_count`) and their 10 most-read books; every book, a page at a time, is at `authors/{id}/books/`.
          */
         get: operations["authors_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authors/{id}/books/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An author's books
+         * @description Every book of the author, with their role in it, paginated; most read first unless `ordering` says otherwise. A book appears once per role the author has in it.
+         */
+        get: operations["authors_books_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -924,6 +944,7 @@ export interface components {
             readonly cover_url: string;
             readonly role: components["schemas"]["RoleEnum"];
         };
+        /** @description An author's page: their own fields, how many books they have, and their most-read books. */
         AuthorDetail: {
             readonly id: number;
             readonly name: string;
@@ -938,6 +959,9 @@ export interface components {
             readonly photo_url: string;
             /** Open Library id */
             readonly openlibrary_id: string | null;
+            /** @description How many books they have. */
+            readonly books_count: number;
+            /** @description Their most-read books, at most 10; all of them, a page at a time, at authors/{id}/books/. */
             readonly books: components["schemas"]["AuthorBook"][];
             /** Format: date-time */
             readonly created_at: string;
@@ -1253,6 +1277,21 @@ export interface components {
             readonly show_follow_lists: boolean;
             /** @description Whether the reader appears in people search. */
             readonly searchable: boolean;
+        };
+        PaginatedAuthorBookList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["AuthorBook"][];
         };
         PaginatedAuthorSummaryList: {
             /** @example 123 */
@@ -2320,6 +2359,65 @@ export interface operations {
             };
             /** @description Merged into another object: Location gives the survivor. */
             301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    authors_books_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Sort order; a leading '-' sorts descending. Books without a year come last. Default: most read.
+                 *
+                 *     * `-readers_count` - -readers_count
+                 *     * `title` - title
+                 *     * `-title` - -title
+                 *     * `first_published_year` - first_published_year
+                 *     * `-first_published_year` - -first_published_year
+                 */
+                ordering?: "-readers_count" | "title" | "-title" | "first_published_year" | "-first_published_year";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuthorBookList"];
+                };
+            };
+            /** @description Merged into another object: Location gives the survivor. */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

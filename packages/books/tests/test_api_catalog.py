@@ -187,6 +187,11 @@ def test_author_series_and_subject_endpoints(api_client, catalog):
     assert [(a["name"], a["books_count"]) for a in authors["results"]] == [("Ken Follett", 2)]
     detail = api_client.get(f"/api/v1/authors/{author.pk}/").json()
     assert [b["title"] for b in detail["books"]] == ["The Pillars of the Earth", "World Without End"]
+    assert detail["books_count"] == 2
+    listed = api_client.get(
+        f"/api/v1/authors/{author.pk}/books/", {"ordering": "-first_published_year"}
+    ).json()
+    assert [b["title"] for b in listed["results"]] == ["World Without End", "The Pillars of the Earth"]
     assert detail["sort_name"] == "Follett, Ken"
 
     in_order = api_client.get(f"/api/v1/series/{series.pk}/").json()
@@ -224,6 +229,8 @@ def test_query_counts_do_not_grow_with_rows(api_client, django_assert_max_num_qu
         assert api_client.get(f"/api/v1/books/{book.pk}/").status_code == 200
     with django_assert_max_num_queries(2):
         assert api_client.get(f"/api/v1/authors/{author.pk}/").status_code == 200
+    with django_assert_max_num_queries(2):
+        assert api_client.get(f"/api/v1/authors/{author.pk}/books/", {"page_size": 100}).status_code == 200
     with django_assert_max_num_queries(4):
         assert api_client.get(f"/api/v1/series/{series.pk}/").status_code == 200
     with django_assert_max_num_queries(2):
@@ -241,6 +248,7 @@ READ_ENDPOINTS = [
     "/api/v1/editions/{edition}/",
     "/api/v1/authors/",
     "/api/v1/authors/{author}/",
+    "/api/v1/authors/{author}/books/",
     "/api/v1/series/",
     "/api/v1/series/{series}/",
     "/api/v1/subjects/",

@@ -6,3 +6,4 @@ export { BookSearchResults } from "./components/book-search-results";
 export { BookView } from "./components/book-view";
 export { AuthorView, SeriesView, SubjectsList } from "./components/catalog-pages";
 export { EditBook } from "./components/edit-book-form";
+export { AUTHOR_BOOK_ORDERINGS, type AuthorBookOrdering } from "./types";

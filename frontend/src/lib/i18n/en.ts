@@ -362,6 +362,10 @@ export const en = {
       books_one: "{{count}} book",
       books_other: "{{count}} books",
       searchBooks: "Search and filter their books",
+      mostRead: "Most read",
+      allBooks: "All their books ({{count}})",
+      pageGone: "This page of their books does not exist.",
+      firstPage: "Go to the first page",
     },
     series: {
       notFound: "This series does not exist or was removed.",

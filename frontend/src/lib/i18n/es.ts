@@ -365,6 +365,10 @@ export const es: TranslationResource = {
       books_one: "{{count}} libro",
       books_other: "{{count}} libros",
       searchBooks: "Buscar y filtrar sus libros",
+      mostRead: "Los más leídos",
+      allBooks: "Todos sus libros ({{count}})",
+      pageGone: "Esta página de sus libros no existe.",
+      firstPage: "Ir a la primera página",
     },
     series: {
       notFound: "Esta serie no existe o se ha eliminado.",

@@ -1,4 +1,4 @@
-import type { BookDetail, BookSummary, Edition } from "@/features/books/types";
+import type { AuthorBook, AuthorDetail, BookDetail, BookSummary, Edition } from "@/features/books/types";
 
 /** A book as `GET books/` lists it. */
 export function bookSummary(id: number, title: string, overrides: Partial<BookSummary> = {}): BookSummary {
@@ -62,6 +62,39 @@ export function bookDetail(id = 1, overrides: Partial<BookDetail> = {}): BookDet
     ],
     editions: [edition(100), edition(101, { format: "hardcover", publisher: "Macmillan", isbn_10: null, isbn_13: "9780333519837", pages: null, publication_date: "1989" })],
     rating_histogram: { "5": 10, "4": 5, "3": 4, "1": 1 },
+    created_at: "2026-01-01T00:00:00Z",
+    updated_at: "2026-01-01T00:00:00Z",
+    ...overrides,
+  };
+}
+
+/** One of an author's books, as `GET authors/{id}/` and `GET authors/{id}/books/` show it. */
+export function authorBook(id: number, title: string, overrides: Partial<AuthorBook> = {}): AuthorBook {
+  return {
+    id,
+    title,
+    subtitle: "",
+    first_published_year: 1989,
+    cover_url: `/api/v1/books/${id}/cover.svg`,
+    role: "author",
+    ...overrides,
+  };
+}
+
+/** An author as `GET authors/{id}/` shows them: `books` are their most-read books, `books_count` all of them. */
+export function authorDetail(id: number, books: AuthorBook[], overrides: Partial<AuthorDetail> = {}): AuthorDetail {
+  return {
+    id,
+    name: "Ken Follett",
+    sort_name: "Follett, Ken",
+    other_names: ["K. Follett"],
+    bio: "Welsh author.",
+    birth_year: 1949,
+    death_year: null,
+    photo_url: "",
+    openlibrary_id: null,
+    books_count: books.length,
+    books,
     created_at: "2026-01-01T00:00:00Z",
     updated_at: "2026-01-01T00:00:00Z",
     ...overrides,

@@ -1,4 +1,4 @@
-import type { BookListParams } from "../types";
+import type { AuthorBookOrdering, BookListParams } from "../types";
 
 /** Everything this feature caches lives under "books", so a catalog write can refresh it at once. */
 export const booksKeys = {
@@ -8,6 +8,8 @@ export const booksKeys = {
   detail: (id: number) => ["books", "detail", id] as const,
   history: (id: number, page: number) => ["books", "history", id, page] as const,
   author: (id: number) => ["books", "author", id] as const,
+  authorBooks: (id: number, page: number, ordering: AuthorBookOrdering) =>
+    ["books", "author", id, "books", page, ordering] as const,
   series: (id: number) => ["books", "series", id] as const,
   subjects: (page: number) => ["books", "subjects", page] as const,
 };

@@ -1,3 +1,4 @@
+import { Button, Label, Select } from "flowbite-react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -7,7 +8,9 @@ import { InlineSpinner, LoadError } from "@/components/ui/query-status";
 import { paths } from "@/config/paths";
 import { apiErrorStatus } from "@/lib/api-errors";
 
+import { useAuthorBooks } from "../api/get-author-books";
 import { useAuthor, useSeries, useSubjects } from "../api/get-catalog-pages";
+import { AUTHOR_BOOK_ORDERINGS, type AuthorBook, type AuthorBookOrdering } from "../types";
 import { BookList } from "./book-list";
 
 function useFollowMerge(requested: number, answered: number | undefined, href: (id: number) => string) {
@@ -22,10 +25,24 @@ function QueryFailure({ error, onRetry, notFound }: { error: unknown; onRetry: (
   return apiErrorStatus(error) === 404 ? <LoadError message={notFound} /> : <LoadError onRetry={onRetry} />;
 }
 
-/** An author's page: their name, years, other names, bio and books with their role. */
-export function AuthorView({ id }: { id: number }) {
+interface AuthorViewProps {
+  id: number;
+  /** The page of "all their books" and its order, which the route keeps in the URL. */
+  page: number;
+  ordering: AuthorBookOrdering;
+  onPageChange: (page: number) => void;
+  onOrderingChange: (ordering: AuthorBookOrdering) => void;
+}
+
+/**
+ * An author's page: their name, years, other names and bio, their most-read books (from the author's
+ * own answer) and, when they have more than those, all their books a page at a time.
+ */
+export function AuthorView({ id, page, ordering, onPageChange, onOrderingChange }: AuthorViewProps) {
   const { t } = useTranslation();
   const author = useAuthor(id);
+  const hasMore = author.data !== undefined && author.data.books_count > author.data.books.length;
+  const allBooks = useAuthorBooks(id, page, ordering, hasMore);
   useFollowMerge(id, author.data?.id, paths.authors.detail.getHref);
   if (author.isPending) return <InlineSpinner />;
   if (author.isError)
@@ -33,6 +50,10 @@ export function AuthorView({ id }: { id: number }) {
   const { data } = author;
   const years = data.birth_year || data.death_year ? `${data.birth_year ?? "?"}–${data.death_year ?? ""}` : null;
   const otherNames = Array.isArray(data.other_names) ? data.other_names.filter((name) => typeof name === "string") : [];
+  const roleNote = (books: readonly AuthorBook[]) => (index: number) => {
+    const role = books[index]?.role;
+    return role && role !== "author" ? t(`books.roles.${role}`) : null;
+  };
   return (
     <article className="flex flex-col gap-6">
       <header>
@@ -45,20 +66,70 @@ export function AuthorView({ id }: { id: number }) {
       </header>
       <section aria-labelledby="author-books">
         <h2 id="author-books" className="text-lg font-semibold text-gray-900">
-          {t("books.author.books", { count: data.books.length })}
+          {hasMore ? t("books.author.mostRead") : t("books.author.books", { count: data.books_count })}
         </h2>
         <BookList
           books={data.books}
-          label={t("books.author.books", { count: data.books.length })}
-          note={(index) => {
-            const role = data.books[index]?.role;
-            return role && role !== "author" ? t(`books.roles.${role}`) : null;
-          }}
+          label={hasMore ? t("books.author.mostRead") : t("books.author.books", { count: data.books_count })}
+          note={roleNote(data.books)}
         />
         <Link to={paths.books.list.getHref({ author: data.id })} className="mt-3 inline-block text-sm text-blue-700 hover:underline">
           {t("books.author.searchBooks")}
         </Link>
       </section>
+      {hasMore ? (
+        <section aria-labelledby="author-all-books">
+          <div className="flex flex-wrap items-end justify-between gap-3">
+            <h2 id="author-all-books" className="text-lg font-semibold text-gray-900">
+              {t("books.author.allBooks", { count: data.books_count })}
+            </h2>
+            <div>
+              <Label htmlFor="author-books-ordering">{t("books.list.sort")}</Label>
+              <Select
+                id="author-books-ordering"
+                className="mt-1"
+                sizing="sm"
+                value={ordering}
+                onChange={(event) => onOrderingChange(event.target.value as AuthorBookOrdering)}
+              >
+                {AUTHOR_BOOK_ORDERINGS.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`books.orderings.${option}`)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          </div>
+          {allBooks.isPending ? (
+            <InlineSpinner />
+          ) : allBooks.isError ? (
+            apiErrorStatus(allBooks.error) === 404 && page > 1 ? (
+              <div>
+                <LoadError message={t("books.author.pageGone")} />
+                <Button size="xs" color="light" className="mt-2" onClick={() => onPageChange(1)}>
+                  {t("books.author.firstPage")}
+                </Button>
+              </div>
+            ) : (
+              <LoadError onRetry={() => void allBooks.refetch()} />
+            )
+          ) : (
+            <>
+              <BookList
+                books={allBooks.data.results}
+                label={t("books.author.allBooks", { count: data.books_count })}
+                note={roleNote(allBooks.data.results)}
+              />
+              <PaginationNav
+                page={page}
+                hasNext={Boolean(allBooks.data.next)}
+                hasPrevious={Boolean(allBooks.data.previous)}
+                onPageChange={onPageChange}
+              />
+            </>
+          )}
+        </section>
+      ) : null}
     </article>
   );
 }

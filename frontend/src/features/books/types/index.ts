@@ -8,6 +8,7 @@ export type BookAuthor = Schemas["BookAuthor"];
 export type Edition = Schemas["Edition"];
 export type EditionFormat = Schemas["FormatEnum"];
 export type AuthorDetail = Schemas["AuthorDetail"];
+export type AuthorBook = Schemas["AuthorBook"];
 export type SeriesDetail = Schemas["SeriesDetail"];
 export type SubjectWithCount = Schemas["SubjectList"];
 export type Revision = Schemas["Revision"];
@@ -20,10 +21,23 @@ export type BookLookup = Schemas["BookLookupRequest"];
 export type PaginatedBooks = Schemas["PaginatedBookSummaryList"];
 export type PaginatedSubjects = Schemas["PaginatedSubjectListList"];
 export type PaginatedRevisions = Schemas["PaginatedRevisionList"];
+export type PaginatedAuthorBooks = Schemas["PaginatedAuthorBookList"];
 
 /** The query parameters of `GET books/`, as the search page keeps them in its URL. */
 export type BookListParams = NonNullable<operations["books_list"]["parameters"]["query"]>;
 export type BookOrdering = NonNullable<BookListParams["ordering"]>;
+
+/** How `GET authors/{id}/books/` sorts an author's books; the first is the API's default. */
+export type AuthorBookOrdering = NonNullable<
+  NonNullable<operations["authors_books_list"]["parameters"]["query"]>["ordering"]
+>;
+export const AUTHOR_BOOK_ORDERINGS = [
+  "-readers_count",
+  "title",
+  "-title",
+  "first_published_year",
+  "-first_published_year",
+] as const satisfies readonly AuthorBookOrdering[];
 
 export const AUTHOR_ROLES: readonly AuthorRole[] = [
   "author",

@@ -1,14 +1,20 @@
-"""Cached responses of the books API: a book's page, and search results, in the default cache.
+"""Cached responses of the books API: a book's page, an author's page, and search results, in the
+default cache.
 
 A book's page (``GET books/{id}/``) is stored as its rendered JSON body, one entry per book, language
-and site address (the body holds absolute cover URLs). Search results (``GET books/?q=``) are stored
-the same way, per query string. Entries are never deleted one by one: their keys carry tokens that a
-write replaces, so that every older entry becomes unreachable at once.
+and site address (the body holds absolute cover URLs). An author's page (``GET authors/{id}/``) is
+stored the same way, per author, and search results (``GET books/?q=``) per query string. Entries are
+never deleted one by one: their keys carry tokens that a write replaces, so that every older entry
+becomes unreachable at once.
 
 - Each book has a token (``book``): replaced when the book, its editions, its author, series or subject
   links change (:func:`invalidate_books`).
+- Each author has a token (``author``): replaced when one of their books changes (through
+  :func:`invalidate_books`, which finds the books' authors), and when a link between the author and a
+  book is added, changed or removed (:func:`invalidate_authors`).
 - The catalog has a token (``catalog``): replaced when an author, a series or a subject is renamed or
-  deleted, which changes the pages of all their books (:func:`invalidate_catalog`).
+  deleted, which changes the pages of all their books (:func:`invalidate_catalog`); author pages carry
+  it too, so a renamed or merged author's page goes with it.
 - Search results carry the catalog token and a search token, replaced by both functions: any change to
   any book may change what a search shows.
 
@@ -43,6 +49,10 @@ SEARCH_TOKEN = f"{PREFIX}:search"
 
 def _book_token_key(book_id: int) -> str:
     return f"{PREFIX}:book:{book_id}"
+
+
+def _author_token_key(author_id: int) -> str:
+    return f"{PREFIX}:author:{author_id}"
 
 
 def _new_token() -> str:
@@ -81,6 +91,14 @@ def book_page_key(book_id: int, variant: str) -> str | None:
     return _body_key("page", str(book_id), tokens, variant)
 
 
+def author_page_key(author_id: int, variant: str) -> str | None:
+    """The cache key of an author's page as it is now, or ``None`` when the cache is off."""
+    if not books_settings.BOOKS_DETAIL_CACHE_SECONDS:
+        return None
+    tokens = _tokens([CATALOG_TOKEN, _author_token_key(author_id)])
+    return _body_key("author", str(author_id), tokens, variant)
+
+
 def search_results_key(query_string: str, variant: str) -> str | None:
     """The cache key of a search's results as they are now, or ``None`` when the cache is off."""
     if not books_settings.BOOKS_SEARCH_CACHE_SECONDS:
@@ -110,15 +128,34 @@ def _replace_tokens(keys: list[str]) -> None:
     transaction.on_commit(replace)
 
 
-def invalidate_books(book_ids: Iterable[int | None]) -> None:
-    """Forget the cached pages of these books and every cached search result.
+def invalidate_books(book_ids: Iterable[int | None], *, authors: bool = True) -> None:
+    """Forget the cached pages of these books, of their authors, and every cached search result.
 
     Call it after a write that changes what a book's page shows and that sends no model signal
-    (``QuerySet.update``, ``bulk_create``, raw SQL). Cheap: one cache write per book, whatever was cached.
+    (``QuerySet.update``, ``bulk_create``, raw SQL). Cheap: one query for the books' authors (none with
+    ``authors=False``, for a change no author's page shows, such as an edition) and one cache write per
+    book and author, whatever was cached.
     """
-    keys = sorted({_book_token_key(int(pk)) for pk in book_ids if pk is not None})
-    if keys:
-        _replace_tokens([*keys, SEARCH_TOKEN])
+    ids = sorted({int(pk) for pk in book_ids if pk is not None})
+    if not ids:
+        return
+    keys = [_book_token_key(pk) for pk in ids]
+    if authors:
+        from mybookconnect.books.models import BookAuthor
+
+        author_ids = BookAuthor.objects.filter(book_id__in=ids).values_list("author_id", flat=True).distinct()
+        keys += [_author_token_key(pk) for pk in sorted(author_ids)]
+    _replace_tokens([*keys, SEARCH_TOKEN])
+
+
+def invalidate_authors(author_ids: Iterable[int | None]) -> None:
+    """Forget the cached pages of these authors (their list of books changed).
+
+    :func:`invalidate_books` already covers the authors a book has when it is called; call this one
+    for the authors a book no longer has, after a write that sends no model signal.
+    """
+    keys = sorted({_author_token_key(int(pk)) for pk in author_ids if pk is not None})
+    _replace_tokens(keys)
 
 
 def invalidate_catalog() -> None:
@@ -134,7 +171,14 @@ def _book_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 def _book_part_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    invalidate_books([instance.book_id])
+    # Editions and series positions are on no author's page.
+    invalidate_books([instance.book_id], authors=False)
+
+
+def _author_link_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    # The link's author is named directly: after a delete, the book no longer leads to them.
+    invalidate_books([instance.book_id], authors=False)
+    invalidate_authors([instance.author_id])
 
 
 def _named_object_changed(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
@@ -165,8 +209,9 @@ def connect_signals() -> None:
     uid = "mybookconnect.books.caching"
     for signal in (post_save, post_delete):
         signal.connect(_book_changed, sender=Book, dispatch_uid=f"{uid}.book")
-        for model in (Edition, BookAuthor, BookSeries):
+        for model in (Edition, BookSeries):
             signal.connect(_book_part_changed, sender=model, dispatch_uid=f"{uid}.{model.__name__}")
+        signal.connect(_author_link_changed, sender=BookAuthor, dispatch_uid=f"{uid}.BookAuthor")
         for model in (Author, Series, Subject):
             signal.connect(_named_object_changed, sender=model, dispatch_uid=f"{uid}.{model.__name__}")
     m2m_changed.connect(_subjects_changed, sender=Book.subjects.through, dispatch_uid=f"{uid}.subjects")

@@ -21,6 +21,7 @@ urlpatterns = [
     path("editions/<int:pk>/merge/", views.EditionMergeView.as_view(), name="edition-merge"),
     path("authors/", views.AuthorListView.as_view(), name="author-list"),
     path("authors/<int:pk>/", views.AuthorDetailView.as_view(), name="author-detail"),
+    path("authors/<int:pk>/books/", views.AuthorBooksView.as_view(), name="author-books"),
     path("authors/<int:pk>/merge/", views.AuthorMergeView.as_view(), name="author-merge"),
     path("series/", views.SeriesListView.as_view(), name="series-list"),
     path("series/<int:pk>/", views.SeriesDetailView.as_view(), name="series-detail"),

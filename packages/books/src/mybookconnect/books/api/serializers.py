@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import F
+from django.db.models.expressions import OrderBy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -32,6 +34,8 @@ from mybookconnect.books.models import (
 )
 
 SEARCH_MAX_LENGTH = 200
+# How many books an author's page shows itself; the rest are at ``authors/{id}/books/``.
+AUTHOR_FIRST_BOOKS = 10
 
 
 def _cover(request: Any, image: Any, url: str) -> str:
@@ -201,7 +205,22 @@ class AuthorBookSerializer(serializers.ModelSerializer[BookAuthor]):
 
 
 class AuthorDetailSerializer(serializers.ModelSerializer[Author]):
-    books = AuthorBookSerializer(source="book_authors", many=True, read_only=True)
+    """An author's page: their own fields, how many books they have, and their most-read books."""
+
+    # The view annotates ``books_count`` and sets ``first_books``.
+    books_count = serializers.IntegerField(read_only=True, help_text=_("How many books they have."))
+    books = AuthorBookSerializer(
+        source="first_books",
+        many=True,
+        read_only=True,
+        help_text=format_lazy(
+            _(
+                "Their most-read books, at most {count}; all of them, a page at a time, at "
+                "authors/{{id}}/books/."
+            ),
+            count=AUTHOR_FIRST_BOOKS,
+        ),
+    )
     photo_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -216,6 +235,7 @@ class AuthorDetailSerializer(serializers.ModelSerializer[Author]):
             "death_year",
             "photo_url",
             "openlibrary_id",
+            "books_count",
             "books",
             "created_at",
             "updated_at",
@@ -331,6 +351,47 @@ class BookListQuerySerializer(serializers.Serializer[dict[str, Any]]):
             raise serializers.ValidationError({"year_max": [_("Must not be before year_min.")]})
         attrs["q"] = (attrs.get("q") or attrs.get("search") or "")[: books_settings.BOOKS_SEARCH_MAX_LENGTH]
         return attrs
+
+
+# Orderings of an author's books (``BookAuthor`` rows), each completed by tie-breakers like the book
+# list's: all of them sort the author's links alone, found through the (author, book) index.
+AUTHOR_BOOK_ORDERINGS: dict[str, tuple[str | OrderBy, ...]] = {
+    "-readers_count": ("-book__readers_count", "book__title", "book_id", "id"),
+    "title": ("book__title", "book_id", "id"),
+    "-title": ("-book__title", "-book_id", "-id"),
+    "first_published_year": (
+        F("book__first_published_year").asc(nulls_last=True),
+        "book__title",
+        "book_id",
+        "id",
+    ),
+    "-first_published_year": (
+        F("book__first_published_year").desc(nulls_last=True),
+        "book__title",
+        "book_id",
+        "id",
+    ),
+}
+DEFAULT_AUTHOR_BOOK_ORDERING = "-readers_count"
+
+
+class AuthorBooksQuerySerializer(serializers.Serializer[dict[str, Any]]):
+    """The query string of an author's books (besides ``page`` and ``page_size``)."""
+
+    ordering = serializers.ChoiceField(
+        choices=list(AUTHOR_BOOK_ORDERINGS),
+        default=DEFAULT_AUTHOR_BOOK_ORDERING,
+        help_text=_(
+            "Sort order; a leading '-' sorts descending. Books without a year come last. Default: most read."
+        ),
+        error_messages={
+            "invalid_choice": format_lazy(
+                "{} {}",
+                _('"{input}" is not a valid ordering.'),
+                format_lazy(_("Use one of: {choices}."), choices=", ".join(AUTHOR_BOOK_ORDERINGS)),
+            ),
+        },
+    )
 
 
 class NameSearchQuerySerializer(serializers.Serializer[dict[str, Any]]):

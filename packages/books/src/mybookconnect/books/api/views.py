@@ -25,6 +25,10 @@ from rest_framework.views import APIView
 from mybookconnect.books import caching, services
 from mybookconnect.books import merge as merging
 from mybookconnect.books.api.serializers import (
+    AUTHOR_BOOK_ORDERINGS,
+    AUTHOR_FIRST_BOOKS,
+    AuthorBookSerializer,
+    AuthorBooksQuerySerializer,
     AuthorDetailSerializer,
     AuthorSummarySerializer,
     BookDetailSerializer,
@@ -513,24 +517,87 @@ class AuthorListView(generics.ListAPIView[Author]):
 @extend_schema_view(
     get=extend_schema(
         operation_id="authors_retrieve",
-        summary="Show an author and their books",
+        summary="Show an author and their most-read books",
         tags=["books"],
+        description=(
+            f"The author, how many books they have (`books_count`) and their {AUTHOR_FIRST_BOOKS} most-read "
+            "books; every book, a page at a time, is at `authors/{id}/books/`."
+        ),
         responses={200: AuthorDetailSerializer, 301: _MOVED, 404: _NOT_FOUND},
     )
 )
 class AuthorDetailView(MergeRedirectMixin, generics.RetrieveAPIView[Author]):
-    queryset = Author.objects.prefetch_related(
-        Prefetch(
-            "book_authors",
-            queryset=BookAuthor.objects.select_related("book").order_by(
-                "book__first_published_year", "book__title", "id"
-            ),
-        )
-    )
+    """An author, their number of books and the first few of them: two queries, none when cached."""
+
+    queryset = Author.objects.annotate(books_count=Count("book_authors__book", distinct=True))
     serializer_class = AuthorDetailSerializer
     permission_classes = [AllowAny]
     merge_kind = MergeKind.AUTHOR
     not_found_message = _("Author not found.")
+
+    def get_object(self) -> Author:
+        author: Author = super().get_object()
+        author.first_books = list(  # type: ignore[attr-defined]
+            BookAuthor.objects.filter(author=author)
+            .select_related("book")
+            .order_by(*AUTHOR_BOOK_ORDERINGS["-readers_count"])[:AUTHOR_FIRST_BOOKS]
+        )
+        return author
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Any:
+        # Cached like a book's page (see mybookconnect.books.caching); a merged id still answers 301.
+        key = caching.author_page_key(int(kwargs["pk"]), caching.response_variant(request))
+        cached = _cached_json(
+            request,
+            key,
+            books_settings.BOOKS_DETAIL_CACHE_SECONDS,
+            lambda: self.get_serializer(self.get_object()).data,
+        )
+        return cached if cached is not None else super().retrieve(request, *args, **kwargs)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="authors_books_list",
+        summary="An author's books",
+        tags=["books"],
+        description=(
+            "Every book of the author, with their role in it, paginated; most read first unless "
+            "`ordering` says otherwise. A book appears once per role the author has in it."
+        ),
+        parameters=[AuthorBooksQuerySerializer],
+        responses={
+            200: AuthorBookSerializer(many=True),
+            301: _MOVED,
+            400: _VALIDATION_RESPONSE,
+            404: _NOT_FOUND,
+        },
+    )
+)
+class AuthorBooksView(MergeRedirectMixin, generics.ListAPIView[BookAuthor]):
+    """An author's books a page at a time: the count and the page, two queries whatever the page size."""
+
+    serializer_class = AuthorBookSerializer
+    permission_classes = [AllowAny]
+    pagination_class = PageNumberPagination
+    merge_kind = MergeKind.AUTHOR
+    not_found_message = _("Author not found.")
+
+    def get_queryset(self) -> Any:
+        query = AuthorBooksQuerySerializer(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        return (
+            BookAuthor.objects.filter(author_id=self.kwargs["pk"])
+            .select_related("book")
+            .order_by(*AUTHOR_BOOK_ORDERINGS[query.validated_data["ordering"]])
+        )
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Any:
+        page = self.paginate_queryset(self.get_queryset())
+        # Only an empty first page asks whether the author exists: a merged id then answers 301.
+        if not page and not Author.objects.filter(pk=kwargs["pk"]).exists():
+            raise NotFound(self.not_found_message)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 @extend_schema_view(
