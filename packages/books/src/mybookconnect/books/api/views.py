@@ -489,6 +489,14 @@ class EditionDetailView(MergeRedirectMixin, generics.RetrieveUpdateAPIView[Editi
 # Authors, series, subjects
 
 
+def filter_by_name(queryset: Any, request: Request) -> Any:
+    """``queryset`` narrowed by the ``q`` query parameter, a contains-match on ``name`` (400 if invalid)."""
+    query = NameSearchQuerySerializer(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    text = query.validated_data["q"].strip()
+    return queryset.filter(name__icontains=text) if text else queryset
+
+
 @extend_schema_view(
     get=extend_schema(
         operation_id="authors_list",
@@ -506,12 +514,8 @@ class AuthorListView(generics.ListAPIView[Author]):
     pagination_class = PageNumberPagination
 
     def get_queryset(self) -> Any:
-        query = NameSearchQuerySerializer(data=self.request.query_params)
-        query.is_valid(raise_exception=True)
-        queryset = Author.objects.annotate(books_count=Count("book_authors__book", distinct=True))
-        if query.validated_data["q"].strip():
-            queryset = queryset.filter(name__icontains=query.validated_data["q"].strip())
-        return queryset.order_by("sort_name", "id")
+        authors = Author.objects.annotate(books_count=Count("book_authors__book", distinct=True))
+        return filter_by_name(authors, self.request).order_by("sort_name", "id")
 
 
 @extend_schema_view(
@@ -615,12 +619,8 @@ class SeriesListView(generics.ListAPIView[Series]):
     pagination_class = PageNumberPagination
 
     def get_queryset(self) -> Any:
-        query = NameSearchQuerySerializer(data=self.request.query_params)
-        query.is_valid(raise_exception=True)
-        queryset = Series.objects.annotate(books_count=Count("book_series", distinct=True))
-        if query.validated_data["q"].strip():
-            queryset = queryset.filter(name__icontains=query.validated_data["q"].strip())
-        return queryset.order_by("name", "id")
+        series = Series.objects.annotate(books_count=Count("book_series", distinct=True))
+        return filter_by_name(series, self.request).order_by("name", "id")
 
 
 @extend_schema_view(
