@@ -45,6 +45,7 @@ from mybookconnect.books.providers.openlibrary import (
     parse_work,
     work_author_refs,
 )
+from mybookconnect.books.search_sql import WORDS
 from mybookconnect.books.services import get_or_create_subject
 
 DEFAULT_BATCH_SIZE = 2000
@@ -142,6 +143,8 @@ def analyze_catalog_tables() -> None:
     with connection.cursor() as cursor:
         for model in (Author, Book, BookAuthor, Edition, Subject, Book.subjects.through):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        # The typo correction's word list, which the vector triggers fill.
+        cursor.execute(f"ANALYZE {connection.ops.quote_name(WORDS)}")
 
 
 class DumpImporter:
