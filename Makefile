@@ -16,10 +16,11 @@ RUN_SETTINGS ?= config.settings.local
 SCHEMA_SETTINGS ?= config.settings.test
 # Extra arguments for every pytest run, e.g. `make test-core PYTEST_ARGS="-k health -x"`.
 PYTEST_ARGS ?=
-# The users package's run against a swapped custom user model. Its default run already starts this one
-# (tests/test_swapped_user_model.py), so `make test` does not repeat it; `make test-users-custom-user`
-# runs it alone.
+# The users and books packages' runs against a swapped custom user model. Their default runs already
+# start these (tests/test_swapped_user_model.py), so `make test` does not repeat them;
+# `make test-users-custom-user` and `make test-books-custom-user` run them alone.
 USERS_CUSTOM_USER_PYTEST_ARGS ?= --ds=tests.settings_custom_user
+BOOKS_CUSTOM_USER_PYTEST_ARGS ?= --ds=tests.settings_custom_user
 
 ROOT := $(CURDIR)
 VENV ?= $(ROOT)/.venv
@@ -68,7 +69,7 @@ endef
 export CHECK_LOCAL_INSTALL
 
 .PHONY: help run test lint format schema tox build clean clean-venv install install-frontend \
-	test-core test-users test-users-custom-user test-books test-deploy test-schema test-frontend test-e2e bench
+	test-core test-users test-users-custom-user test-books test-books-custom-user test-deploy test-schema test-frontend test-e2e bench
 
 help: ## List the targets
 	@echo "MyBookConnect: make run (serve at http://$(HOST):$(PORT)), make test (every test)"
@@ -151,6 +152,9 @@ $(addprefix test-,$(PACKAGES)): test-%: $(STAMPS)/venv
 
 test-users-custom-user: $(STAMPS)/venv ## Only the users tests' run with a swapped AUTH_USER_MODEL
 	cd packages/users && $(BIN)/pytest $(USERS_CUSTOM_USER_PYTEST_ARGS) $(PYTEST_ARGS)
+
+test-books-custom-user: $(STAMPS)/venv ## Only the books tests' run with a swapped AUTH_USER_MODEL
+	cd packages/books && $(BIN)/pytest $(BOOKS_CUSTOM_USER_PYTEST_ARGS) $(PYTEST_ARGS)
 
 test-deploy: $(STAMPS)/venv ## The deploy project's integration tests
 	cd deploy_project && $(BIN)/pytest $(PYTEST_ARGS)
