@@ -69,6 +69,20 @@ class VisibilityPolicy(abc.ABC):
         column (lookups across relations such as ``"entry__user"`` work too).
         """
 
+    def default_audience(self, owner: Any) -> str:
+        """The audience an owner's new items get when they choose none (their privacy default).
+
+        Core has no profile, so everything defaults to public; a policy backed by reader settings
+        returns the reader's choice. Apps that copy this onto their items listen to
+        :data:`mybookconnect.core.signals.default_audience_changed` to follow later changes.
+        """
+        return Audience.PUBLIC
+
+    def followed_owners(self, viewer: Any) -> Any:
+        """The primary keys of the owners ``viewer`` follows: a list, or a ``values()`` queryset usable
+        in ``__in`` lookups (so a feed is one query). Core knows no follow graph: nobody."""
+        return []
+
     @staticmethod
     def is_owner(viewer: Any, owner: Any) -> bool:
         """Return whether ``viewer`` is the authenticated user ``owner``."""

@@ -1,7 +1,12 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.db import models
+from django.db import models, transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
+from . import services
 from .models import Block, Follow, FollowRequest, Profile
 
 _user_model = get_user_model()
@@ -34,6 +39,12 @@ class ProfileAdmin(admin.ModelAdmin):
     # Django 6 makes https the default scheme of typed-in addresses; say so now.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    def save_model(self, request: HttpRequest, obj: Profile, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # The profile's privacy is the reader's default audience: other apps follow it.
+        if "profile_visibility" in form.changed_data:
+            services.announce_default_audience(obj.user, obj.profile_visibility)
+
 
 @admin.register(Follow)
 class FollowAdmin(admin.ModelAdmin):
@@ -43,6 +54,32 @@ class FollowAdmin(admin.ModelAdmin):
     list_select_related = ("follower", "followee")
     raw_id_fields = ("follower", "followee")
     date_hierarchy = "created_at"
+
+    # Follows made, changed or deleted here are announced like those of the API (an activity feed
+    # records them); the admin's change view already runs in a transaction.
+    def save_model(self, request: HttpRequest, obj: Follow, form: Any, change: bool) -> None:
+        before = Follow.objects.select_related("follower", "followee").get(pk=obj.pk) if change else None
+        super().save_model(request, obj, form, change)
+        if before is not None and (before.follower_id, before.followee_id) == (
+            obj.follower_id,
+            obj.followee_id,
+        ):
+            return
+        if before is not None:
+            services.announce_unfollow(before.follower, before.followee)
+        services.announce_follow(obj.follower, obj.followee)
+
+    def delete_model(self, request: HttpRequest, obj: Follow) -> None:
+        with transaction.atomic():
+            super().delete_model(request, obj)
+            services.announce_unfollow(obj.follower, obj.followee)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        with transaction.atomic():
+            ended = list(queryset.select_related("follower", "followee"))
+            super().delete_queryset(request, queryset)
+            for follow in ended:
+                services.announce_unfollow(follow.follower, follow.followee)
 
 
 @admin.register(FollowRequest)

@@ -24,6 +24,7 @@ from rest_framework_simplejwt import settings as simplejwt_settings
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from mybookconnect.core import signals
 from mybookconnect.core.visibility import Audience
 
 from .conf import users_settings
@@ -323,11 +324,14 @@ def update_profile(user: AbstractBaseUser, changes: dict[str, Any]) -> Profile:
     with transaction.atomic():
         profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
         was_approving = profile.approve_followers
+        old_visibility = profile.profile_visibility
         for name, value in changes.items():
             setattr(profile, name, value)
         # The database enforces the constraints; the fields' own validators run here.
         profile.full_clean(exclude=["user", "avatar_small", "avatar_large"], validate_constraints=False)
         profile.save(update_fields=[*changes, "updated_at"])
+        if profile.profile_visibility != old_visibility:
+            announce_default_audience(user, profile.profile_visibility)
         if was_approving and not profile.approve_followers:
             accept_all_follow_requests(user)
     return profile
@@ -393,6 +397,25 @@ def _remove_avatar_files_of_deleted_profile(sender: Any, instance: Profile, **kw
 
 # --- follow graph ------------------------------------------------------------------------------
 
+# Other apps hear of these changes through core's signals (they never import users): the profile's
+# privacy is the reader's default audience, and follows feed their activity. Every write path below,
+# and the admin's, announces what it changed, inside its transaction.
+
+
+def announce_default_audience(user: AbstractBaseUser, audience: str) -> None:
+    """Tell other apps that ``user``'s default audience (their profile privacy) is now ``audience``."""
+    signals.default_audience_changed.send(sender=Profile, user=user, audience=audience)
+
+
+def announce_follow(follower: AbstractBaseUser, followee: AbstractBaseUser) -> None:
+    """Tell other apps that ``follower`` now follows ``followee`` (an approved follow)."""
+    signals.reader_followed.send(sender=Follow, follower=follower, followee=followee)
+
+
+def announce_unfollow(follower: AbstractBaseUser, followee: AbstractBaseUser) -> None:
+    """Tell other apps that ``follower`` no longer follows ``followee``."""
+    signals.reader_unfollowed.send(sender=Follow, follower=follower, followee=followee)
+
 
 def follow(follower: AbstractBaseUser, target: AbstractBaseUser) -> tuple[str, bool]:
     """``follower`` follows ``target``, or asks to when ``target`` approves followers.
@@ -415,28 +438,37 @@ def follow(follower: AbstractBaseUser, target: AbstractBaseUser) -> tuple[str, b
             return "requested", created
         _follow, created = Follow.objects.get_or_create(follower=follower, followee=target)
         FollowRequest.objects.filter(requester=follower, target=target).delete()
+        if created:
+            announce_follow(follower, target)
         return "following", created
 
 
 def unfollow(follower: AbstractBaseUser, target: AbstractBaseUser) -> None:
     """Stop following ``target`` or cancel the pending request; nothing happens when there is neither."""
     with transaction.atomic():
-        Follow.objects.filter(follower=follower, followee=target).delete()
+        deleted, _by_model = Follow.objects.filter(follower=follower, followee=target).delete()
         FollowRequest.objects.filter(requester=follower, target=target).delete()
+        if deleted:
+            announce_unfollow(follower, target)
 
 
 def remove_follower(owner: AbstractBaseUser, follower: AbstractBaseUser) -> None:
     """``owner`` removes ``follower`` from their followers (idempotent)."""
-    Follow.objects.filter(follower=follower, followee=owner).delete()
+    with transaction.atomic():
+        deleted, _by_model = Follow.objects.filter(follower=follower, followee=owner).delete()
+        if deleted:
+            announce_unfollow(follower, owner)
 
 
 def accept_follow_request(request: FollowRequest) -> Follow:
     """Turn a pending request into a follow."""
     with transaction.atomic():
-        follow_row, _created = Follow.objects.get_or_create(
+        follow_row, created = Follow.objects.get_or_create(
             follower_id=request.requester_id, followee_id=request.target_id
         )
         request.delete()
+        if created:
+            announce_follow(request.requester, request.target)
     return follow_row
 
 
@@ -453,10 +485,20 @@ def accept_all_follow_requests(target: AbstractBaseUser) -> int:
             .filter(target=target)
             .values_list("requester_id", flat=True)
         )
+        already = set(
+            Follow.objects.filter(followee=target, follower_id__in=requester_ids).values_list(
+                "follower_id", flat=True
+            )
+        )
         Follow.objects.bulk_create(
             [Follow(follower_id=pk, followee_id=target.pk) for pk in requester_ids], ignore_conflicts=True
         )
         FollowRequest.objects.filter(target=target, requester_id__in=requester_ids).delete()
+        new_follower_ids = [pk for pk in requester_ids if pk not in already]
+        if new_follower_ids:
+            new_followers = get_user_model()._default_manager.filter(pk__in=new_follower_ids).order_by("pk")
+            for new_follower in new_followers:
+                announce_follow(new_follower, target)
     return len(requester_ids)
 
 
@@ -467,9 +509,12 @@ def block(blocker: AbstractBaseUser, blocked: AbstractBaseUser) -> bool:
         raise ActionRefused(str(CANNOT_BLOCK_SELF), "cannot_block_self")
     with transaction.atomic():
         _block, created = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
-        Follow.objects.filter(
-            Q(follower=blocker, followee=blocked) | Q(follower=blocked, followee=blocker)
-        ).delete()
+        # One direction at a time, so that each follow that ends is announced (and only once, even
+        # when an unfollow runs at the same moment).
+        for follower, followee in ((blocker, blocked), (blocked, blocker)):
+            deleted, _by_model = Follow.objects.filter(follower=follower, followee=followee).delete()
+            if deleted:
+                announce_unfollow(follower, followee)
         FollowRequest.objects.filter(
             Q(requester=blocker, target=blocked) | Q(requester=blocked, target=blocker)
         ).delete()

@@ -9,6 +9,11 @@ these rules:
 - ``private``: the owner only.
 
 The owner always sees their own items. Staff see nothing more (moderation goes through the admin).
+
+A reader's profile privacy (``Profile.profile_visibility``) is also their default audience: what
+their library, reviews and activity get when they choose none. The users services send core's
+``default_audience_changed`` when it changes, and ``reader_followed`` / ``reader_unfollowed`` when a
+follow starts or ends, so that apps keeping copies (an activity feed) follow along.
 """
 
 from __future__ import annotations
@@ -19,11 +24,27 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from mybookconnect.core.visibility import Audience, VisibilityPolicy, owner_pk, viewer_pk
 
-from .models import Block, Follow
+from .models import Block, Follow, Profile
 
 
 class FollowerVisibilityPolicy(VisibilityPolicy):
     """Public for all but blocked readers, followers-only for approved followers, private for the owner."""
+
+    def default_audience(self, owner: Any) -> str:
+        """The owner's profile privacy: their profile's privacy is the default for their library,
+        reviews and activity (public for an account without a profile yet, like a new profile)."""
+        visibility = (
+            Profile.objects.filter(user=owner_pk(owner)).values_list("profile_visibility", flat=True).first()
+        )
+        return visibility or Audience.PUBLIC
+
+    def followed_owners(self, viewer: Any) -> Any:
+        """The ids of the readers ``viewer`` follows (approved follows), as a ``values()`` queryset that
+        other queries use as a subquery; nobody for anonymous viewers."""
+        viewer_id = viewer_pk(viewer)
+        if viewer_id is None:
+            return []
+        return Follow.objects.filter(follower=viewer_id).values("followee")
 
     def can_view(self, viewer: Any, owner: Any, audience: str) -> bool:
         if self.is_owner(viewer, owner):
