@@ -19,6 +19,7 @@ from config.env import (
     env_str,
     throttle_rates,
 )
+from mybookconnect.books.openapi import ENUM_NAME_OVERRIDES as BOOKS_ENUM_NAME_OVERRIDES
 
 # deploy_project/
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -239,6 +240,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SWAGGER_UI_SETTINGS": {"persistAuthorization": True},
+    # Choice sets that share a field name ("status", "format", "action") get these names; core's
+    # Audience is one enum whether a field is called "audience" or "profile_visibility".
+    "ENUM_NAME_OVERRIDES": {
+        **BOOKS_ENUM_NAME_OVERRIDES,
+        "AudienceEnum": "mybookconnect.core.visibility.Audience",
+    },
 }
 
 # BENCHMARK
@@ -246,6 +253,9 @@ SPECTACULAR_SETTINGS = {
 # `make bench` turns on its framework-floor endpoint (/api/v1/bench/floor/, config.bench_views) with
 # MBC_BENCH=1; off, that path is a JSON 404 like any unknown one. Never set it on a public site.
 BENCH_ENDPOINTS = env_bool("MBC_BENCH", False)
+if BENCH_ENDPOINTS:
+    # `manage.py generate_readers` (deploy_project/benchdata): make bench's synthetic readers.
+    INSTALLED_APPS = [*INSTALLED_APPS, "benchdata"]
 
 # MyBookConnect apps (defaults documented in each package's conf.py)
 # ------------------------------------------------------------------------------

@@ -1,13 +1,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from mybookconnect.books.models import Book
+
+PASSWORD = "a-long-enough-password"
+
+
+def create_account(name: str, *, superuser: bool = False, **fields: Any) -> AbstractBaseUser:
+    """An account of whatever ``AUTH_USER_MODEL`` the run uses (``auth.User`` or tests.custom_user's
+    ``Reader``), filled through the model's own username and email fields; ``name`` is lower-case
+    letters, digits and underscores so that both models accept it."""
+    model = get_user_model()
+    values = {
+        model.USERNAME_FIELD: name,
+        model.get_email_field_name(): f"{name}@example.com",
+        "password": PASSWORD,
+        **fields,
+    }
+    manager = model._default_manager
+    return manager.create_superuser(**values) if superuser else manager.create_user(**values)
 
 
 @pytest.fixture(autouse=True)
@@ -22,12 +41,12 @@ def api_client() -> APIClient:
 
 
 @pytest.fixture
-def reader(db) -> User:
-    return User.objects.create_user("reader", "reader@example.com", "a-long-enough-password")
+def reader(db) -> AbstractBaseUser:
+    return create_account("reader")
 
 
 @pytest.fixture
-def reader_client(reader: User) -> APIClient:
+def reader_client(reader: AbstractBaseUser) -> APIClient:
     client = APIClient()
     client.force_authenticate(reader)
     return client
@@ -46,12 +65,12 @@ def make_books(db) -> Callable[[int], list[Book]]:
 
 
 @pytest.fixture
-def staff(db) -> User:
-    return User.objects.create_user("staff", "staff@example.com", "a-long-enough-password", is_staff=True)
+def staff(db) -> AbstractBaseUser:
+    return create_account("staff", is_staff=True)
 
 
 @pytest.fixture
-def staff_client(staff: User) -> APIClient:
+def staff_client(staff: AbstractBaseUser) -> APIClient:
     client = APIClient()
     client.force_authenticate(staff)
     return client

@@ -2,6 +2,8 @@
 
 import os
 
+from mybookconnect.books.openapi import ENUM_NAME_OVERRIDES
+
 SECRET_KEY = "mybookconnect-books-tests-only"
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
@@ -84,6 +86,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "MyBookConnect books (tests)",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {**ENUM_NAME_OVERRIDES},
 }
 
 MYBOOKCONNECT = {}

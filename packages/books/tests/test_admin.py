@@ -1,7 +1,8 @@
 import pytest
-from django.contrib.auth.models import User
 
 from mybookconnect.books.models import Book
+
+from .conftest import create_account
 
 pytestmark = pytest.mark.django_db
 
@@ -10,7 +11,7 @@ CHANGELIST = "/admin/mybookconnect_books/book/"
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(User.objects.create_superuser("admin", "admin@example.com", "a-long-enough-password"))
+    client.force_login(create_account("admin", superuser=True))
     return client
 
 

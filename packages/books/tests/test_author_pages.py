@@ -6,10 +6,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from mybookconnect.books import caching, services
+from mybookconnect.books import caching, library, services
 from mybookconnect.books.api.serializers import AUTHOR_FIRST_BOOKS
 from mybookconnect.books.merge import merge_authors, merge_books
 from mybookconnect.books.models import Author, Book, BookAuthor
+from tests.conftest import create_account
 
 pytestmark = pytest.mark.django_db
 
@@ -266,7 +267,8 @@ def test_book_merge_shows(api_client, catalog) -> None:
     stewart = Author.objects.get(name="George R. Stewart")
     cached_author_page(api_client, follett)
     cached_author_page(api_client, stewart)
-    Book.objects.filter(pk=catalog["earth"].pk).update(readers_count=5)
+    for i in range(5):  # readers of the source, whose entries the merge moves (aggregates are recomputed)
+        library.add_to_library(create_account(f"reader{i}"), catalog["earth"], {})
     caching.invalidate_books([catalog["earth"].pk])
     cached_author_page(api_client, stewart)
     merge_books(catalog["earth"], catalog["world"])

@@ -5,24 +5,37 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from mybookconnect.books import library as library_services
 from mybookconnect.books import merge as merging
+from mybookconnect.books import reviews as review_services
 from mybookconnect.books.models import (
     Author,
     Book,
     BookAuthor,
     BookSeries,
+    Comment,
     Edition,
+    LibraryEntry,
+    LibraryTag,
     MergeRedirect,
+    Report,
+    ReportStatus,
+    Review,
     Revision,
     Series,
+    Shelf,
+    ShelfMembership,
     Subject,
 )
 
@@ -257,3 +270,252 @@ class MergeRedirectAdmin(admin.ModelAdmin):
     list_display = ["kind", "old_id", "new_id", "merged_by", "created_at"]
     list_filter = ["kind"]
     search_fields = ["=old_id", "=new_id"]
+
+
+# Reviews, comments and reports: moderation. Readers write through the API; staff read here, mark
+# spoilers, delete, and work through the queue of open reports.
+
+
+def _excerpt(text: str, length: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "user",
+        "book",
+        "audience",
+        "spoiler",
+        "likes_count",
+        "comments_count",
+        "created_at",
+    ]
+    list_filter = ["audience", "body_format", "spoiler", "created_at"]
+    search_fields = ["title", "body", "book__title", f"user__{get_user_model().USERNAME_FIELD}", "=id"]
+    list_select_related = ["user", "book"]
+    fields = [
+        "user",
+        "book",
+        "title",
+        "rendered_body",
+        "body_format",
+        "spoiler",
+        "content_warnings",
+        "audience",
+        "likes_count",
+        "comments_count",
+        "created_at",
+        "updated_at",
+    ]
+    readonly_fields = [
+        "user",
+        "book",
+        "title",
+        "rendered_body",
+        "body_format",
+        "audience",
+        "likes_count",
+        "comments_count",
+        "created_at",
+        "updated_at",
+    ]
+    show_full_result_count = False
+
+    @admin.display(description=_("text"))
+    def rendered_body(self, review: Review) -> str:
+        # body_html is sanitised when written (mybookconnect.books.markup): safe to show as it is.
+        return mark_safe(review.body_html)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def delete_model(self, request: HttpRequest, obj: Review) -> None:
+        review_services.delete_review(obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Review]) -> None:
+        for review in queryset:
+            review_services.delete_review(review)
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "excerpt", "user", "review", "deleted_at", "created_at"]
+    list_filter = ["created_at"]
+    search_fields = ["body", f"user__{get_user_model().USERNAME_FIELD}", "=review__id", "=id"]
+    list_select_related = ["user", "review"]
+    readonly_fields = ["review", "user", "parent", "body", "deleted_at", "created_at", "updated_at"]
+    show_full_result_count = False
+
+    @admin.display(description=_("text"))
+    def excerpt(self, comment: Comment) -> str:
+        return _excerpt(comment.body)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def delete_model(self, request: HttpRequest, obj: Comment) -> None:
+        review_services.delete_comment(obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
+        for comment in queryset:
+            review_services.delete_comment(comment)
+
+
+class ReportStatusFilter(admin.SimpleListFilter):
+    """The moderation queue: open reports unless another status (or all) is chosen."""
+
+    title = _("status")
+    parameter_name = "status"
+    ALL = "all"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, Any]]:
+        return [*ReportStatus.choices, (self.ALL, _("All"))]
+
+    def value(self) -> str:
+        return super().value() or ReportStatus.OPEN
+
+    def choices(self, changelist: Any) -> Any:
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Report]) -> QuerySet[Report]:
+        value = self.value()
+        return queryset if value == self.ALL else queryset.filter(status=value)
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "reason", "target", "reported_text", "reporter", "status"]
+    list_filter = [ReportStatusFilter, "reason"]
+    list_select_related = ["reporter", "review", "comment", "resolved_by"]
+    readonly_fields = [
+        "reporter",
+        "target",
+        "reported_text",
+        "reason",
+        "details",
+        "status",
+        "resolved_by",
+        "resolved_at",
+        "created_at",
+    ]
+    fields = readonly_fields
+    ordering = ["created_at", "id"]
+    actions = ["remove_content_and_resolve", "dismiss"]
+
+    @admin.display(description=_("reported"))
+    def target(self, report: Report) -> str:
+        if report.review_id:
+            url = reverse("admin:mybookconnect_books_review_change", args=[report.review_id])
+            return format_html('<a href="{}">{}</a>', url, _("review %(id)s") % {"id": report.review_id})
+        url = reverse("admin:mybookconnect_books_comment_change", args=[report.comment_id])
+        return format_html('<a href="{}">{}</a>', url, _("comment %(id)s") % {"id": report.comment_id})
+
+    @admin.display(description=_("text"))
+    def reported_text(self, report: Report) -> str:
+        if report.review is not None:
+            title = report.review.title
+            body = _excerpt(report.review.body)
+            return f"{title}: {body}" if title else body
+        if report.comment.deleted_at is not None:
+            return str(_("(removed)"))
+        return _excerpt(report.comment.body)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description=_("Remove the reported content and resolve"), permissions=["change"])
+    def remove_content_and_resolve(self, request: HttpRequest, queryset: QuerySet[Report]) -> None:
+        removed = review_services.remove_reported_content(list(queryset), request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "Removed %(count)d review or comment.", "Removed %(count)d reviews or comments.", removed
+            )
+            % {"count": removed},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Dismiss the selected reports"), permissions=["change"])
+    def dismiss(self, request: HttpRequest, queryset: QuerySet[Report]) -> None:
+        dismissed = review_services.dismiss_reports(queryset, request.user)
+        self.message_user(
+            request,
+            ngettext("Dismissed %(count)d report.", "Dismissed %(count)d reports.", dismissed)
+            % {"count": dismissed},
+            messages.SUCCESS,
+        )
+
+
+# Readers' libraries: staff look and delete (through the services, so that books' aggregates stay
+# exact); readers change their own through the API.
+
+
+class LibraryReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class ShelfMembershipInline(admin.TabularInline):
+    model = ShelfMembership
+    fk_name = "entry"
+    fields = ("shelf", "created_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(LibraryEntry)
+class LibraryEntryAdmin(LibraryReadOnlyAdmin):
+    list_display = ("book", "user", "status", "stars", "audience", "created_at")
+    list_filter = ("status", "format", "owned", "wishlist", "audience")
+    list_select_related = ("book", "user")
+    search_fields = ("book__title", f"user__{get_user_model().USERNAME_FIELD}")
+    raw_id_fields = ("user", "book", "edition")
+    date_hierarchy = "created_at"
+    inlines = [ShelfMembershipInline]
+
+    @admin.display(description=_("rating"), ordering="rating_quarters")
+    def stars(self, entry: LibraryEntry) -> str:
+        rating = library_services.stars(entry.rating_quarters)
+        return "—" if rating is None else f"{rating:g}"
+
+    def delete_model(self, request: HttpRequest, obj: LibraryEntry) -> None:
+        library_services.delete_entry(obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[LibraryEntry]) -> None:
+        for entry in queryset.order_by("pk"):
+            library_services.delete_entry(entry)
+
+
+@admin.register(Shelf)
+class ShelfAdmin(LibraryReadOnlyAdmin):
+    list_display = ("name", "user", "audience", "created_at")
+    list_filter = ("audience",)
+    list_select_related = ("user",)
+    search_fields = ("name", f"user__{get_user_model().USERNAME_FIELD}")
+    raw_id_fields = ("user",)
+
+
+@admin.register(LibraryTag)
+class LibraryTagAdmin(LibraryReadOnlyAdmin):
+    list_display = ("name", "user")
+    list_select_related = ("user",)
+    search_fields = ("name", f"user__{get_user_model().USERNAME_FIELD}")
+    raw_id_fields = ("user",)

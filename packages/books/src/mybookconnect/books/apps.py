@@ -15,3 +15,17 @@ class BooksConfig(AppConfig):
 
         checks.register(check_settings)
         connect_signals()
+
+        from mybookconnect.core.export import register_exporter
+
+        from .reviews import export_reviews
+
+        register_exporter("reviews", export_reviews)
+
+        from .library import export_library
+
+        register_exporter("library", export_library)
+
+        from .receivers import connect_receivers
+
+        connect_receivers()

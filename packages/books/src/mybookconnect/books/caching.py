@@ -25,8 +25,9 @@ is replaced by a new random one, never by a guessable default, so a stale entry 
 
 Signals cover writes through the ORM (``save``, ``delete``, subjects' ``add``/``remove``); writes that
 send none (``QuerySet.update``, ``bulk_create``, raw SQL) call :func:`invalidate_books` themselves, as
-the services, merges and importers of this app do. Other apps that change what a book's page shows
-(the aggregates of reviews) call :func:`invalidate_books` too.
+the services, merges and importers of this app do. Changes that only a book's own page shows (its
+ratings and counts, :mod:`mybookconnect.books.aggregates`) call :func:`invalidate_book_pages`, which
+leaves author pages and search results alone.
 """
 
 from __future__ import annotations
@@ -146,6 +147,17 @@ def invalidate_books(book_ids: Iterable[int | None], *, authors: bool = True) ->
         author_ids = BookAuthor.objects.filter(book_id__in=ids).values_list("author_id", flat=True).distinct()
         keys += [_author_token_key(pk) for pk in sorted(author_ids)]
     _replace_tokens([*keys, SEARCH_TOKEN])
+
+
+def invalidate_book_pages(book_ids: Iterable[int | None]) -> None:
+    """Forget the cached pages of these books only: not their authors' pages, not search results.
+
+    For changes only a book's own page shows, such as its ratings and counts of readers and reviews
+    (:mod:`mybookconnect.books.aggregates`): a rating must not flush every cached search. Lists that
+    show those numbers (search results, an author's books) catch up within their cache time.
+    """
+    keys = sorted({_book_token_key(int(pk)) for pk in book_ids if pk is not None})
+    _replace_tokens(keys)
 
 
 def invalidate_authors(author_ids: Iterable[int | None]) -> None:

@@ -484,13 +484,17 @@ def copy_rows(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> None
     now = datetime.now(UTC)
     columns_spec = []
     for f in fields:
+        convert = _copy_converter(f)
         if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
             default = now
         elif f.has_default():
             default = f.get_default()
+        elif f.null or convert is not _copy_text:
+            # A required column written otherwise than as text (Activity.created_at) has no blank
+            # value: NULL, which the database refuses if a row ever leaves it out.
+            default = None
         else:
-            default = None if f.null else ""
-        convert = _copy_converter(f)
+            default = ""
         columns_spec.append((f.attname, convert(default), convert))
     lines = [
         "\t".join([convert(row[name]) if name in row else default for name, default, convert in columns_spec])

@@ -35,6 +35,9 @@ BOOKS_DEFAULTS: dict[str, Any] = {
     "BOOKS_GOOGLE_BOOKS_URL": "https://www.googleapis.com/books/v1",
     # Optional Google Books API key (the API answers without one, with a lower quota).
     "BOOKS_GOOGLE_BOOKS_API_KEY": "",
+    # A reader's activities of one kind and key (shelving to one shelf, re-rating one book, progress on
+    # one reading) less than this many seconds apart show as one item of the feed.
+    "BOOKS_FEED_GROUP_SECONDS": 3600,
 }
 
 books_settings = AppSettings(BOOKS_DEFAULTS)

@@ -1,9 +1,14 @@
 """Merging duplicates (staff only): books, editions and authors.
 
 A merge moves every reference to the duplicate onto the survivor in one transaction, including
-references from other apps (library entries, reviews...: any foreign key to the model, found
-through Django's model metadata), then deletes the duplicate and leaves a
-:class:`~mybookconnect.books.models.MergeRedirect` so that its old id answers with a 301.
+references from other apps (any foreign key to the model, found through Django's model metadata),
+then deletes the duplicate and leaves a :class:`~mybookconnect.books.models.MergeRedirect` so that
+its old id answers with a 301.
+
+Readers' rows of merged books: a reader with an entry for both keeps the survivor's entry, which
+takes the other's readings, shelves, tags and activities (and its rating if it had none); a reader
+with a review of both keeps the more recently updated one. The survivor's aggregates are then
+recomputed from its rows.
 
 Apps whose rows would collide on the survivor (a reader's library entry for both books) resolve that
 in a receiver of :data:`pre_merge`, which runs first in the same transaction; :data:`post_merge`
@@ -17,16 +22,24 @@ from typing import Any
 from django.db import models, transaction
 from django.dispatch import Signal
 
+from mybookconnect.books import aggregates
+from mybookconnect.books.library import refresh_finished_on
 from mybookconnect.books.models import (
+    Activity,
+    ActivityEntry,
     Author,
     Book,
     BookAuthor,
     BookSeries,
     Edition,
+    LibraryEntry,
     MergeKind,
     MergeRedirect,
+    ReadThrough,
+    Review,
     Revision,
     RevisionAction,
+    ShelfMembership,
 )
 from mybookconnect.books.services import EDITION_FIELDS, _json_value
 
@@ -68,8 +81,9 @@ def _user(user: Any) -> Any:
 
 @transaction.atomic
 def merge_books(source: Book, target: Book, user: Any = None) -> Book:
-    """Merge ``source`` into ``target``: editions, authors, series, subjects, history and every other
-    app's references move; blank fields of ``target`` are filled from ``source``; aggregates add up.
+    """Merge ``source`` into ``target``: editions, authors, series, subjects, history, readers' entries
+    and reviews and every other app's references move; blank fields of ``target`` are filled from
+    ``source``; the aggregates are recomputed from the rows.
     """
     if source.pk == target.pk:
         raise MergeError("A book cannot be merged into itself.")
@@ -77,6 +91,11 @@ def merge_books(source: Book, target: Book, user: Any = None) -> Book:
     target = Book.objects.select_for_update().get(pk=target.pk)
     pre_merge.send(sender=Book, kind=MergeKind.BOOK, source=source, target=target)
     source_id = source.pk
+    _merge_library_entries(source, target)
+    _merge_reviews(source, target)
+    # Activities name their book with a hidden relation (related_name "+"), which the generic move
+    # below does not see; left behind, they would go with the source.
+    Activity.objects.filter(book=source).update(book=target)
 
     Edition.objects.filter(book=source).update(book=target)
     Revision.objects.filter(book=source).update(book=target)
@@ -105,19 +124,13 @@ def merge_books(source: Book, target: Book, user: Any = None) -> Book:
         work_id = source.openlibrary_work_id
         Book.objects.filter(pk=source.pk).update(openlibrary_work_id=None)
         target.openlibrary_work_id = work_id
-    target.ratings_count += source.ratings_count
-    target.ratings_sum += source.ratings_sum
-    target.readers_count += source.readers_count
-    target.reviews_count += source.reviews_count
-    histogram = dict(target.rating_histogram or {})
-    for stars, count in (source.rating_histogram or {}).items():
-        histogram[stars] = histogram.get(stars, 0) + count
-    target.rating_histogram = histogram
     target.save()
 
     handled = {(Edition, "book"), (Revision, "book"), (BookAuthor, "book"), (BookSeries, "book")}
     _move_foreign_keys(Book, source, target, handled)
     source.delete()
+    aggregates.recompute_book_aggregates([target.pk])
+    target.refresh_from_db(fields=list(aggregates.AGGREGATE_FIELDS))
     _record_redirect(MergeKind.BOOK, source_id, target.pk, user)
     Revision.objects.create(
         book=target,
@@ -127,6 +140,43 @@ def merge_books(source: Book, target: Book, user: Any = None) -> Book:
     )
     post_merge.send(sender=Book, kind=MergeKind.BOOK, source_id=source_id, target=target)
     return target
+
+
+def _merge_library_entries(source: Book, target: Book) -> None:
+    """Readers with an entry for both books keep the survivor's, completed from the other; the
+    other entries simply move with the book's foreign keys afterwards."""
+    both = LibraryEntry.objects.filter(book=source).values("user_id")
+    for kept in LibraryEntry.objects.select_for_update().filter(book=target, user_id__in=both).order_by("pk"):
+        duplicate = LibraryEntry.objects.select_for_update().get(book=source, user_id=kept.user_id)
+        ReadThrough.objects.filter(entry=duplicate).update(entry=kept)
+        kept_shelves = ShelfMembership.objects.filter(entry=kept).values("shelf_id")
+        ShelfMembership.objects.filter(entry=duplicate).exclude(shelf_id__in=kept_shelves).update(entry=kept)
+        kept.tags.add(*duplicate.tags.all())
+        Activity.objects.filter(entry=duplicate).update(entry=kept)
+        kept_groups = ActivityEntry.objects.filter(entry=kept).values("activity_id")
+        ActivityEntry.objects.filter(entry=duplicate).exclude(activity_id__in=kept_groups).update(entry=kept)
+        if kept.rating_quarters is None and duplicate.rating_quarters is not None:
+            kept.rating_quarters, kept.rated_at = duplicate.rating_quarters, duplicate.rated_at
+        if kept.edition_id is None:
+            kept.edition_id = duplicate.edition_id
+        if not kept.format:
+            kept.format = duplicate.format
+        if not kept.notes:
+            kept.notes = duplicate.notes
+        kept.owned = kept.owned or duplicate.owned
+        kept.wishlist = kept.wishlist or duplicate.wishlist
+        kept.save()
+        duplicate.delete()
+        refresh_finished_on([kept.pk])
+
+
+def _merge_reviews(source: Book, target: Book) -> None:
+    """A reader who reviewed both books keeps the more recently updated review."""
+    both = Review.objects.filter(book=source).values("user_id")
+    for kept in Review.objects.select_for_update().filter(book=target, user_id__in=both).order_by("pk"):
+        duplicate = Review.objects.select_for_update().get(book=source, user_id=kept.user_id)
+        # The other one moves with the book's foreign keys afterwards.
+        (duplicate if (kept.updated_at, kept.pk) >= (duplicate.updated_at, duplicate.pk) else kept).delete()
 
 
 @transaction.atomic

@@ -27,4 +27,7 @@ urlpatterns = [
     path("series/<int:pk>/", views.SeriesDetailView.as_view(), name="series-detail"),
     path("subjects/", views.SubjectListView.as_view(), name="subject-list"),
     path("", include("mybookconnect.books.api.lookup_urls")),
+    path("", include("mybookconnect.books.api.library_urls")),
+    path("", include("mybookconnect.books.api.reviews_urls")),
+    path("", include("mybookconnect.books.api.feed_urls")),
 ]

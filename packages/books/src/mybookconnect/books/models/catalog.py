@@ -261,8 +261,10 @@ class Book(TimestampedModel):
         blank=True,
         validators=[openlibrary_work_id_validator],
     )
-    # Aggregates written by the reading-and-reviews app (issue 5); read here without a join or a count.
+    # Aggregates kept exact by the library and review services (mybookconnect.books.aggregates), under a
+    # lock of this row; read here without a join or a count.
     ratings_count = models.PositiveIntegerField(_("ratings"), default=0, editable=False)
+    # In quarter stars (a 3.5-star rating adds 14), as LibraryEntry.rating_quarters stores ratings.
     ratings_sum = models.PositiveIntegerField(_("sum of ratings"), default=0, editable=False)
     readers_count = models.PositiveIntegerField(_("readers"), default=0, editable=False)
     reviews_count = models.PositiveIntegerField(_("reviews"), default=0, editable=False)
@@ -271,7 +273,7 @@ class Book(TimestampedModel):
         default=dict,
         blank=True,
         editable=False,
-        help_text=_('Stars to count: {"5": 12}.'),
+        help_text=_('Half stars to count: {"0.5": 1, "3.5": 4, "5": 12}.'),
     )
 
     objects = BookManager()
@@ -307,7 +309,7 @@ class Book(TimestampedModel):
         """The mean rating to two decimals, ``None`` before the first rating."""
         if not self.ratings_count:
             return None
-        return (Decimal(self.ratings_sum) / Decimal(self.ratings_count)).quantize(Decimal("0.01"))
+        return (Decimal(self.ratings_sum) / Decimal(4 * self.ratings_count)).quantize(Decimal("0.01"))
 
 
 class AuthorRole(models.TextChoices):

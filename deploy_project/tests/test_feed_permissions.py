@@ -1,0 +1,241 @@
+"""The feed's permission matrix with the site's policy (the users app's FollowerVisibilityPolicy), and what
+happens to the feed when privacy, follows, blocks and reviews change later. Follows, blocks and profiles
+go through the users API, so the users app's signals and the books app's receivers are in the loop."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from mybookconnect.books import feed
+from mybookconnect.books.models import Activity, ActivityVerb, Book, LibraryEntry, Review
+from mybookconnect.core.visibility import Audience, get_visibility_policy
+from mybookconnect.users import services
+
+pytestmark = pytest.mark.django_db
+
+FEED = "/api/v1/feed/"
+PASSWORD = "correct horse battery staple"
+
+
+def reader(username: str) -> Any:
+    return services.register_user(username=username, email=f"{username}@example.com", password=PASSWORD)
+
+
+def client_for(user: Any | None) -> APIClient:
+    client = APIClient()
+    if user is not None:
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {RefreshToken.for_user(user).access_token}")
+    return client
+
+
+def finished(user: Any, title: str, audience: str | None = None) -> LibraryEntry:
+    """``user`` finished a new book ``title``: the entry (``audience`` or the reader's default) and its
+    activity, as the library's services record them."""
+    default = audience is None
+    audience = audience or get_visibility_policy().default_audience(user)
+    entry = LibraryEntry.objects.create(
+        user=user,
+        book=Book.objects.create(title=title),
+        status="read",
+        audience=audience,
+        audience_is_default=default,
+    )
+    feed.record_activity(user, ActivityVerb.FINISHED, audience=audience, entry=entry)
+    return entry
+
+
+def titles(response: Any) -> set[str]:
+    assert response.status_code == 200, response.content
+    return {item["book"]["title"] for item in response.json()["results"] if item["book"]}
+
+
+def verbs(response: Any) -> list[tuple[str, str | None]]:
+    assert response.status_code == 200, response.content
+    return [
+        (item["verb"], item["target_user"]["username"] if item["target_user"] else None)
+        for item in response.json()["results"]
+    ]
+
+
+@pytest.fixture
+def people() -> dict[str, Any]:
+    owner = reader("olive")
+    people = {
+        "owner": owner,
+        "follower": reader("fran"),
+        "stranger": reader("sam"),
+        "blocked": reader("bob"),
+        "anonymous": None,
+    }
+    services.follow(people["follower"], owner)
+    services.follow(people["blocked"], owner)
+    services.block(owner, people["blocked"])
+    for audience in Audience.values:
+        finished(owner, f"{audience} book", audience)
+    return people
+
+
+# Which of the owner's items (finished books, one per audience) each viewer finds.
+FEED_MATRIX = {
+    "owner": {"public book", "followers book", "private book"},
+    "follower": {"public book", "followers book"},
+    # Strangers and blocked readers follow nobody: the feed is of the readers one follows.
+    "stranger": set(),
+    "blocked": set(),
+}
+PROFILE_MATRIX = {
+    "owner": {"public book", "followers book", "private book"},
+    "follower": {"public book", "followers book"},
+    "stranger": {"public book"},
+    "anonymous": {"public book"},
+}
+
+
+@pytest.mark.parametrize(("role", "expected"), FEED_MATRIX.items())
+def test_feed_matrix(people, role, expected):
+    assert titles(client_for(people[role]).get(FEED)) == expected
+
+
+def test_feed_needs_an_account(people):
+    response = client_for(None).get(FEED)
+
+    assert response.status_code == 401
+    assert response.json()["code"] == "not_authenticated"
+
+
+@pytest.mark.parametrize(("role", "expected"), PROFILE_MATRIX.items())
+def test_reader_activity_matrix(people, role, expected):
+    assert titles(client_for(people[role]).get("/api/v1/users/olive/activity/")) == expected
+
+
+def test_a_blocked_reader_finds_no_activity_of_the_blocker(people):
+    response = client_for(people["blocked"]).get("/api/v1/users/olive/activity/")
+
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+def test_a_blocked_former_follower_sees_nothing_even_public(people):
+    # They followed before the block; the block ended the follow and hides even public items.
+    services.unblock(people["owner"], people["blocked"])
+    services.follow(people["blocked"], people["owner"])
+    assert titles(client_for(people["blocked"]).get(FEED)) == {"public book", "followers book"}
+
+    assert client_for(people["owner"]).post("/api/v1/users/bob/block/").status_code == 201
+
+    assert titles(client_for(people["blocked"]).get(FEED)) == set()
+
+
+def test_an_entry_made_private_later_leaves_followers_feeds(people):
+    entry = LibraryEntry.objects.get(book__title="followers book")
+
+    entry.audience = Audience.PRIVATE
+    entry.audience_is_default = False
+    entry.save()
+    feed.sync_entry_audience([entry.pk], entry.audience)
+
+    assert titles(client_for(people["follower"]).get(FEED)) == {"public book"}
+    assert "followers book" in titles(client_for(people["owner"]).get(FEED))
+
+
+def test_a_profile_made_private_takes_the_default_entries_along(people):
+    owner, follower = people["owner"], people["follower"]
+    finished(owner, "Default book")
+    assert "Default book" in titles(client_for(follower).get(FEED))
+
+    response = client_for(owner).patch("/api/v1/auth/me/", {"profile_visibility": "private"}, format="json")
+
+    assert response.status_code == 200
+    assert LibraryEntry.objects.get(book__title="Default book").audience == Audience.PRIVATE
+    # Entries with an audience of their own keep it.
+    assert titles(client_for(follower).get(FEED)) == {"public book", "followers book"}
+    assert "Default book" in titles(client_for(owner).get(FEED))
+
+
+def test_a_deleted_review_leaves_the_feed(people):
+    owner, follower = people["owner"], people["follower"]
+    review = Review.objects.create(
+        user=owner, book=Book.objects.create(title="Reviewed"), body_html="<p>Fine.</p>", audience="public"
+    )
+    feed.record_activity(owner, ActivityVerb.REVIEWED, audience=review.audience, review=review)
+    assert "Reviewed" in titles(client_for(follower).get(FEED))
+
+    review.delete()
+
+    assert "Reviewed" not in titles(client_for(follower).get(FEED))
+    assert not Activity.objects.filter(verb=ActivityVerb.REVIEWED).exists()
+
+
+def test_unfollowing_removes_the_followees_items(people):
+    follower = people["follower"]
+    client = client_for(follower)
+    assert titles(client.get(FEED)) == {"public book", "followers book"}
+    assert ("followed", "olive") in verbs(client.get(FEED))
+
+    assert client.delete("/api/v1/users/olive/follow/").status_code == 204
+
+    assert titles(client.get(FEED)) == set()
+    # The follow's own activity went with it.
+    assert verbs(client.get(FEED)) == []
+
+
+def test_follows_show_in_the_followers_feeds(people):
+    owner, follower, stranger = people["owner"], people["follower"], people["stranger"]
+
+    assert client_for(owner).post("/api/v1/users/sam/follow/").status_code == 201
+
+    assert ("followed", "sam") in verbs(client_for(follower).get(FEED))
+    assert ("followed", "sam") in verbs(client_for(owner).get(FEED))
+    assert client_for(stranger).get(FEED).json()["results"] == []
+
+
+def test_an_accepted_request_is_a_follow_in_the_feed(people):
+    owner, stranger = people["owner"], people["stranger"]
+    services.update_profile(stranger, {"approve_followers": True})
+
+    assert client_for(owner).post("/api/v1/users/sam/follow/").status_code == 202
+    assert ("followed", "sam") not in verbs(client_for(owner).get(FEED))
+    request_id = client_for(stranger).get("/api/v1/follow-requests/").json()["results"][0]["id"]
+    assert client_for(stranger).post(f"/api/v1/follow-requests/{request_id}/accept/").status_code == 200
+
+    assert ("followed", "sam") in verbs(client_for(owner).get(FEED))
+
+
+def test_a_follow_of_someone_who_blocked_the_viewer_is_not_shown(people):
+    owner, follower, stranger = people["owner"], people["follower"], people["stranger"]
+    services.follow(owner, stranger)
+    assert ("followed", "sam") in verbs(client_for(follower).get(FEED))
+
+    services.block(stranger, follower)
+
+    assert ("followed", "sam") not in verbs(client_for(follower).get(FEED))
+    assert ("followed", "sam") in verbs(client_for(owner).get(FEED))
+
+
+def test_a_follow_takes_the_followers_privacy(people):
+    owner, follower, stranger = people["owner"], people["follower"], people["stranger"]
+    services.update_profile(owner, {"profile_visibility": "private"})
+
+    services.follow(owner, stranger)
+
+    assert ("followed", "sam") not in verbs(client_for(follower).get(FEED))
+    assert ("followed", "sam") in verbs(client_for(owner).get(FEED))
+
+
+@pytest.mark.parametrize("n", [5, 50])
+def test_feed_queries_do_not_grow_with_the_page(people, n, django_assert_max_num_queries):
+    owner, follower = people["owner"], people["follower"]
+    Activity.objects.all().delete()
+    for i in range(n):
+        finished(owner, f"Book {i}", Audience.FOLLOWERS)
+    client = client_for(follower)
+
+    # The account (JWT), the page, its grouped books, their authors.
+    with django_assert_max_num_queries(4):
+        response = client.get(FEED, {"page_size": 50})
+
+    assert len(response.json()["results"]) == n
