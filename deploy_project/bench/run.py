@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import collections
 import dataclasses
+import itertools
 import json
 import os
 import platform
@@ -25,6 +26,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import warnings
+from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -38,11 +40,21 @@ REPO_DIR = DEPLOY_DIR.parent
 LOOPBACK_HOSTS = {"", "127.0.0.1", "localhost", "::1"}
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/mybookconnect_bench_{books}"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/13"
-# Written on the database (COMMENT ON DATABASE) once generate_catalog has finished, so an interrupted
-# seeding is never mistaken for a complete one.
+# Written on the database (COMMENT ON DATABASE) once generate_catalog has finished, then with the
+# readers' part appended once generate_readers has: an interrupted seeding is never mistaken for a
+# complete one, and a catalog is reused when only the readers are to be (re)made.
 SEEDED_MARK = "mybookconnect bench: {books} books, seed 1"
+READERS_MARK = "{readers} readers, {entries} library entries, {reviews} reviews, {follows} follows, seed 1"
+MARK_SEPARATOR = "; readers: "
 BENCH_USERNAME = "mbc-bench"
 SEED = 1
+DEFAULT_FOLLOWS = 50
+# The bench user's own library (the library page, the rating write) and its follows (the feed).
+BENCH_USER_ENTRIES = 150
+# The rating write cycles over this many of the bench user's entries (different books: one book's row
+# lock would otherwise serialise every request), each visit changing the rating.
+RATE_ENTRIES = 50
+RATE_BODIES = ('{"rating": 4}', '{"rating": 4.5}')
 ENDPOINT_NAMES = (
     "floor",
     "search-common",
@@ -52,7 +64,15 @@ ENDPOINT_NAMES = (
     "search-prefix",
     "book-detail",
     "author-detail",
+    "author-books",
+    "library",
+    "user-library",
+    "feed",
+    "book-reviews",
+    "rate",
 )
+# Endpoints that need the seeded readers (generate_readers).
+READER_ENDPOINT_NAMES = ("library", "user-library", "feed", "book-reviews", "rate")
 # The floor runs first and again last; endpoints' ratios are to the mean of the two.
 FLOOR_NAMES = ("floor", "floor-again")
 
@@ -64,6 +84,10 @@ class Endpoint:
     what: str
     # With --variants: more paths of the same kind, which wrk requests in turn after ``path``.
     more_paths: tuple[str, ...] = ()
+    method: str = "GET"
+    # JSON bodies (a write): each visit of a path sends the next one, so that every request changes
+    # something.
+    bodies: tuple[str, ...] = ()
 
 
 @dataclass
@@ -85,6 +109,23 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         description="Benchmark the API on PostgreSQL + Redis under gunicorn (production settings) with wrk.",
     )
     parser.add_argument("--books", type=int, default=1_000_000, help="catalog size (default 1000000)")
+    parser.add_argument(
+        "--entries",
+        type=int,
+        help="library entries in all (default: as many as --books, 1000000 for the default catalog)",
+    )
+    parser.add_argument(
+        "--readers",
+        type=int,
+        help="readers (accounts) sharing them (default: entries / 100 between 100 and 10000: 10000)",
+    )
+    parser.add_argument("--reviews", type=int, help="about how many reviews (default: entries / 10)")
+    parser.add_argument(
+        "--follows",
+        type=int,
+        default=DEFAULT_FOLLOWS,
+        help=f"follows per reader, on average (default {DEFAULT_FOLLOWS})",
+    )
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per endpoint (default 10)")
     parser.add_argument("--warmup", type=int, default=3, help="seconds of unrecorded load first (default 3)")
     parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
@@ -125,6 +166,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
             )
     if min(args.books, args.duration, args.workers, args.timeout, args.variants) < 1 or args.warmup < 0:
         parser.error("--books, --duration, --workers, --timeout and --variants must be positive")
+    if args.entries is None:
+        args.entries = args.books
+    if args.readers is None:
+        args.readers = max(100, min(10_000, args.entries // 100))
+    if args.reviews is None:
+        args.reviews = args.entries // 10
+    if args.readers < 2 or args.entries < args.readers or args.reviews < 0 or args.follows < 1:
+        parser.error("--readers must be at least 2, --entries at least --readers, --follows positive")
     if args.connections < args.threads or args.threads < 1:
         parser.error("wrk needs at least one thread and at least as many connections as threads")
     return args
@@ -171,8 +220,36 @@ def run_manage(env: dict[str, str], *args: str, timeout: float) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=DEPLOY_DIR, env=env, check=True, timeout=timeout)
 
 
+def readers_mark(args: argparse.Namespace) -> str:
+    return READERS_MARK.format(
+        readers=args.readers, entries=args.entries, reviews=args.reviews, follows=args.follows
+    )
+
+
+def seed_readers(args: argparse.Namespace, env: dict[str, str], *, replace: bool) -> None:
+    run_manage(
+        env,
+        "generate_readers",
+        *("--readers", str(args.readers), "--entries", str(args.entries), "--reviews", str(args.reviews)),
+        *("--follows", str(args.follows), "--bench-user", BENCH_USERNAME),
+        *("--bench-entries", str(BENCH_USER_ENTRIES), "--seed", str(SEED)),
+        *(["--replace"] if replace else []),
+        timeout=4 * 3600,
+    )
+
+
+def mark_database(parts: urllib.parse.SplitResult, name: str, mark: str) -> None:
+    with closing(maintenance_connection(parts)) as connection, connection.cursor() as cursor:
+        cursor.execute(f'COMMENT ON DATABASE "{name}" IS %s', [mark])
+
+
 def ensure_database(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
-    """Create, migrate and seed the harness's own database once; only check a database given to it."""
+    """Create, migrate and seed the harness's own database once; only check a database given to it.
+
+    The catalog and the readers are seeded in two steps, each marked when done: a catalog is kept
+    when only its readers are missing (an older harness, an interrupted run) or asked for in other
+    numbers (then they are replaced).
+    """
     own = args.database_url is None
     url = args.database_url or DEFAULT_DATABASE_URL.format(books=args.books)
     parts = check_loopback(url, "--database-url")
@@ -180,11 +257,29 @@ def ensure_database(args: argparse.Namespace, env: dict[str, str]) -> dict[str, 
     if not re.fullmatch(r"[A-Za-z0-9_]+", name):
         sys.exit(f"error: unexpected database name {name!r}")
     env["DATABASE_URL"] = url
-    mark = SEEDED_MARK.format(books=args.books)
+    catalog_mark = SEEDED_MARK.format(books=args.books)
+    full_mark = catalog_mark + MARK_SEPARATOR + readers_mark(args)
     exists, comment = database_state(parts, name)
-    if own and exists and comment == mark:
-        print(f"Reusing {name}: seeded with {args.books:,} books by an earlier run", flush=True)
+    catalog_done, _, readers_done = comment.partition(MARK_SEPARATOR)
+    if own and exists and comment == full_mark:
+        print(
+            f"Reusing {name}: seeded with {args.books:,} books and their readers by an earlier run",
+            flush=True,
+        )
         run_manage(env, "migrate", "--noinput", timeout=3600)
+    elif own and exists and catalog_done == catalog_mark:
+        print(
+            f"Reusing {name}'s {args.books:,} books; "
+            + (f"replacing its readers ({readers_done})" if readers_done else "adding the readers"),
+            flush=True,
+        )
+        run_manage(env, "migrate", "--noinput", timeout=3600)
+        started = time.monotonic()
+        # Unmarked first: an interrupted replacement must not pass for the old readers.
+        mark_database(parts, name, catalog_mark)
+        seed_readers(args, env, replace=True)
+        mark_database(parts, name, full_mark)
+        print(f"Seeded the readers of {name} in {time.monotonic() - started:.0f} s", flush=True)
     elif own:
         with closing(maintenance_connection(parts)) as connection, connection.cursor() as cursor:
             if exists:
@@ -194,9 +289,12 @@ def ensure_database(args: argparse.Namespace, env: dict[str, str]) -> dict[str, 
         started = time.monotonic()
         run_manage(env, "migrate", "--noinput", timeout=3600)
         run_manage(env, "generate_catalog", "--books", str(args.books), "--seed", str(SEED), timeout=4 * 3600)
-        with closing(maintenance_connection(parts)) as connection, connection.cursor() as cursor:
-            cursor.execute(f'COMMENT ON DATABASE "{name}" IS %s', [mark])
-        print(f"Seeded {name} in {time.monotonic() - started:.0f} s", flush=True)
+        mark_database(parts, name, catalog_mark)
+        print(f"Seeded {name}'s catalog in {time.monotonic() - started:.0f} s", flush=True)
+        started = time.monotonic()
+        seed_readers(args, env, replace=False)
+        mark_database(parts, name, full_mark)
+        print(f"Seeded {name}'s readers in {time.monotonic() - started:.0f} s", flush=True)
     else:
         if not exists:
             sys.exit(f"error: database {name} does not exist")
@@ -214,7 +312,13 @@ def ensure_database(args: argparse.Namespace, env: dict[str, str]) -> dict[str, 
                 f"error: `manage.py migrate --check` failed on {name}: it lacks migrations of this tree"
                 f" (run migrate), or the tree does not load:\n{(result.stdout + result.stderr)[-3000:]}"
             )
-    return {"name": name, "own": own, "host": parts.hostname or "(socket)", "port": parts.port or 5432}
+    return {
+        "name": name,
+        "own": own,
+        "host": parts.hostname or "(socket)",
+        "port": parts.port or 5432,
+        "seeding": full_mark if own else comment,
+    }
 
 
 # ---------------------------------------------------------------------------------------------- django
@@ -369,10 +473,67 @@ def pick_variants(
     }
 
 
+def pick_reader_inputs(variants: int = 1) -> dict[str, Any] | None:
+    """The readers' side, around the bench user: its entries (to rate), the reader it follows whose
+    public library is nearest its own in size, and the most reviewed book (the same seed gives the same
+    picks). ``None`` when the bench user has no library (a database without generate_readers' readers)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Count, F
+    from django.db.models.functions import Abs
+
+    from mybookconnect.books.models import Book, LibraryEntry, ReadingStatus
+    from mybookconnect.core.visibility import Audience
+    from mybookconnect.users.models import Follow
+
+    user_model = get_user_model()
+    user = user_model.objects.filter(**{user_model.USERNAME_FIELD: BENCH_USERNAME}).first()
+    entries = LibraryEntry.objects.filter(user=user).order_by("pk")
+    count = entries.count() if user else 0
+    if not count:
+        return None
+    rate = list(entries.filter(status=ReadingStatus.READ).values_list("pk", flat=True)[:RATE_ENTRIES])
+    rate = rate or list(entries.values_list("pk", flat=True)[:RATE_ENTRIES])
+    followed = Follow.objects.filter(follower=user)
+    others = list(
+        user_model.objects.filter(
+            pk__in=followed.values("followee"), mybookconnect_profile__profile_visibility=Audience.PUBLIC
+        )
+        .annotate(entries=Count("mybookconnect_library_entries"))
+        .filter(entries__gt=0)
+        .order_by(Abs(F("entries") - count), "pk")[:variants]
+    )
+    books = list(Book.objects.filter(reviews_count__gt=0).order_by("-reviews_count", "pk")[:variants])
+    if not others or not books:
+        return None
+    return {
+        "user": {"username": user.get_username(), "entries": count, "following": followed.count()},
+        "reader": {"username": others[0].get_username(), "entries": others[0].entries},
+        "review_book": {"id": books[0].pk, "title": books[0].title, "reviews_count": books[0].reviews_count},
+        "rate_entries": rate,
+        **(
+            {
+                "variants": {
+                    "user-library": [other.get_username() for other in others],
+                    "book-reviews": [book.pk for book in books],
+                }
+            }
+            if variants > 1
+            else {}
+        ),
+    }
+
+
 def endpoints_for(inputs: dict[str, Any]) -> list[Endpoint]:
     def search(q: str) -> str:
         return "/api/v1/books/?" + urllib.parse.urlencode({"q": q})
 
+    def user_library(username: str) -> str:
+        return f"/api/v1/users/{urllib.parse.quote(username)}/library/?page_size=20"
+
+    def book_reviews(pk: int) -> str:
+        return f"/api/v1/books/{pk}/reviews/?page_size=20"
+
+    author = inputs["author"]
     endpoints = [
         Endpoint("floor", "/api/v1/bench/floor/", "framework floor: auth, middleware, DRF, constant JSON"),
         Endpoint("search-common", search(inputs["common_word"]), f"common word {inputs['common_word']!r}"),
@@ -381,15 +542,55 @@ def endpoints_for(inputs: dict[str, Any]) -> list[Endpoint]:
         Endpoint("search-isbn", search(inputs["isbn"]), f"ISBN {inputs['isbn']}"),
         Endpoint("search-prefix", search(inputs["title_prefix"]), f"as you type {inputs['title_prefix']!r}"),
         Endpoint("book-detail", f"/api/v1/books/{inputs['book']['id']}/", "most-read book"),
-        Endpoint("author-detail", f"/api/v1/authors/{inputs['author']['id']}/", "that book's first author"),
+        Endpoint("author-detail", f"/api/v1/authors/{author['id']}/", "that book's first author"),
+        Endpoint(
+            "author-books",
+            f"/api/v1/authors/{author['id']}/books/",
+            f"that author's books ({author['books']})",
+        ),
     ]
-    assert tuple(e.name for e in endpoints) == ENDPOINT_NAMES
+    readers = inputs.get("readers")
+    if readers:
+        user, other, book, rate = (
+            readers["user"],
+            readers["reader"],
+            readers["review_book"],
+            readers["rate_entries"],
+        )
+        endpoints += [
+            Endpoint("library", "/api/v1/library/?page_size=20", f"own library ({user['entries']} entries)"),
+            Endpoint(
+                "user-library",
+                user_library(other["username"]),
+                f"a followed reader's library ({other['entries']} entries)",
+            ),
+            Endpoint("feed", "/api/v1/feed/?page_size=20", f"own feed (following {user['following']})"),
+            Endpoint(
+                "book-reviews",
+                book_reviews(book["id"]),
+                f"most-reviewed book ({book['reviews_count']} reviews)",
+            ),
+            Endpoint(
+                "rate",
+                f"/api/v1/library/{rate[0]}/",
+                f"PATCH a rating (4 / 4.5), {len(rate)} own entries in turn",
+                more_paths=tuple(f"/api/v1/library/{pk}/" for pk in rate[1:]),
+                method="PATCH",
+                bodies=RATE_BODIES,
+            ),
+        ]
+    assert tuple(e.name for e in endpoints) == ENDPOINT_NAMES[: len(endpoints)]
     paths = {
         "book-detail": lambda pk: f"/api/v1/books/{pk}/",
         "author-detail": lambda pk: f"/api/v1/authors/{pk}/",
+        "author-books": lambda pk: f"/api/v1/authors/{pk}/books/",
+        "user-library": user_library,
+        "book-reviews": book_reviews,
     }
+    pools = {**inputs.get("variants", {}), **(readers or {}).get("variants", {})}
+    pools.setdefault("author-books", pools.get("author-detail", []))
     for index, endpoint in enumerate(endpoints):
-        pool = inputs.get("variants", {}).get(endpoint.name, [])
+        pool = pools.get(endpoint.name, [])
         more = tuple(paths.get(endpoint.name, search)(value) for value in pool)
         more = tuple(path for path in more if path != endpoint.path)
         if more:
@@ -412,20 +613,30 @@ def count_queries(measurements: list[Measurement], token: str, repeat: int = 3) 
 
     client = Client(HTTP_HOST="127.0.0.1", HTTP_AUTHORIZATION=f"Bearer {token}")
     for measurement in measurements:
-        path = measurement.endpoint.path
+        endpoint = measurement.endpoint
+        bodies = itertools.cycle(endpoint.bodies)
+
+        def request(endpoint: Endpoint = endpoint, bodies: Iterator[str] = bodies) -> Any:
+            if not endpoint.bodies:
+                return client.generic(endpoint.method, endpoint.path)
+            # A write: each request sends the next body, so that each one changes what it writes.
+            return client.generic(endpoint.method, endpoint.path, next(bodies), "application/json")
+
+        if endpoint.bodies:
+            request()  # from wrk's last value to a known one, uncounted
         cold_times = []
         for attempt in range(repeat):
             cache.clear()
             with CaptureQueriesContext(connection) as cold:
                 started = time.perf_counter()
-                client.get(path)
+                request()
                 cold_times.append((time.perf_counter() - started) * 1000)
             if attempt == 0:
                 measurement.queries_cold = len(cold.captured_queries)
         measurement.cold_ms = sorted(cold_times)[len(cold_times) // 2]
         with CaptureQueriesContext(connection) as warm:
             for _ in range(repeat):
-                response = client.get(path)
+                response = request()
         measurement.queries_per_request = len(warm.captured_queries) / repeat
         if response.status_code != measurement.status:
             measurement.problems.append(
@@ -442,8 +653,14 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def fetch(url: str, token: str, timeout: float = 30) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+def fetch(
+    url: str, token: str, timeout: float = 30, method: str = "GET", body: str | None = None
+) -> tuple[int, bytes]:
+    headers = {"Authorization": f"Bearer {token}"}
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+    data = None if body is None else body.encode()
+    request = urllib.request.Request(url, data=data, headers=headers, method=method)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (loopback only)
             return response.status, response.read()
@@ -510,13 +727,20 @@ class Gunicorn:
             return ""
 
 
-def wrk_script(paths: list[str], threads: int, directory: Path) -> Path:
-    """A wrk Lua script requesting ``paths`` in turn, each thread starting at its own share of them."""
+def wrk_script(
+    paths: list[str], threads: int, directory: Path, method: str = "GET", bodies: tuple[str, ...] = ()
+) -> Path:
+    """A wrk Lua script requesting ``paths`` in turn, each thread starting at its own share of them;
+    with ``bodies`` (JSON), each visit of a path sends the next body (with ``method``)."""
     listed = ",\n  ".join(json.dumps(path) for path in paths)  # ASCII (URL-encoded): valid Lua strings
+    sent = ",\n  ".join(json.dumps(body) for body in bodies)  # json.dumps' escapes are Lua's too
     script = directory / f"paths-{len(list(directory.iterdir()))}.lua"
     script.write_text(
         f"""local paths = {{
   {listed}
+}}
+local bodies = {{
+  {sent}
 }}
 local threads = 0
 function setup(thread)
@@ -528,8 +752,19 @@ function init(args)
   i = first or 0
 end
 function request()
-  i = i % #paths + 1
-  return wrk.format(nil, paths[i])
+  local path = paths[i % #paths + 1]
+  local visit = math.floor(i / #paths)
+  i = i + 1
+  if #bodies == 0 then
+    return wrk.format(nil, path)
+  end
+  -- Passing headers replaces wrk.headers (the Authorization given with --header): copy them.
+  local headers = {{}}
+  for name, value in pairs(wrk.headers) do
+    headers[name] = value
+  end
+  headers["Content-Type"] = "application/json"
+  return wrk.format({json.dumps(method)}, path, headers, bodies[visit % #bodies + 1])
 end
 """,
         encoding="utf-8",
@@ -684,13 +919,30 @@ def main(argv: list[str] | None = None) -> int:
     cache.clear()
     inputs = pick_inputs(args.books, args.variants)
     token = bench_token()
+    readers = pick_reader_inputs(args.variants)
     connections.close_all()
+    if readers:
+        inputs["readers"] = readers
+    else:
+        wanted = [name for name in READER_ENDPOINT_NAMES if not args.only or name in args.only]
+        message = (
+            f"the bench user {BENCH_USERNAME!r} has no library, follows nobody with a public library, or no"
+            f" book has a review (seed the readers: manage.py generate_readers --bench-user {BENCH_USERNAME})"
+        )
+        if args.only and wanted:
+            sys.exit(f"error: {', '.join(wanted)} need seeded readers: {message}")
+        print(f"warning: {', '.join(wanted)} left out: {message}", file=sys.stderr, flush=True)
     endpoints = endpoints_for(inputs)
     if args.only:
         endpoints = [e for e in endpoints if e.name == "floor" or e.name in args.only]
     floor = endpoints[0]
     endpoints.append(Endpoint("floor-again", floor.path, floor.what + ", run again last"))
-    shown = {key: value for key, value in inputs.items() if key != "variants"}
+    shown = {key: value for key, value in inputs.items() if key not in ("variants", "readers")}
+    if readers:
+        shown["readers"] = {
+            **{key: value for key, value in readers.items() if key not in ("variants", "rate_entries")},
+            "rate_entries": len(readers["rate_entries"]),
+        }
     print("Inputs: " + json.dumps(shown, ensure_ascii=False), flush=True)
     measurements = [Measurement(endpoint) for endpoint in endpoints]
     with tempfile.TemporaryDirectory(prefix="mbc-bench-") as workdir:
@@ -701,15 +953,19 @@ def main(argv: list[str] | None = None) -> int:
                     f"gunicorn ({args.workers} workers, production settings) at {server.base_url}", flush=True
                 )
                 for m in measurements:
-                    url = server.base_url + m.endpoint.path
-                    m.status, body = fetch(url, token)
+                    endpoint = m.endpoint
+                    url = server.base_url + endpoint.path
+                    first_body = endpoint.bodies[0] if endpoint.bodies else None
+                    m.status, body = fetch(url, token, method=endpoint.method, body=first_body)
                     m.response_bytes = len(body)
                     if m.status != 200:
                         m.problems.append(f"HTTP {m.status}: {body[:200].decode(errors='replace')}")
                     script = None
-                    if m.endpoint.more_paths:
-                        paths = [m.endpoint.path, *m.endpoint.more_paths]
-                        script = wrk_script(paths, args.threads, Path(workdir))
+                    if endpoint.more_paths or endpoint.bodies:
+                        paths = [endpoint.path, *endpoint.more_paths]
+                        script = wrk_script(
+                            paths, args.threads, Path(workdir), endpoint.method, endpoint.bodies
+                        )
                     if args.warmup:
                         run_wrk(args, url, token, args.warmup, script)
                     m.wrk_report = run_wrk(args, url, token, args.duration, script)
