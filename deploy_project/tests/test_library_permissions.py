@@ -168,3 +168,25 @@ def test_new_entries_and_shelves_take_the_profiles_privacy(world):
         row["id"]
         for row in world["clients"]["stranger"].get("/api/v1/users/owner/library/").json()["results"]
     }
+
+
+def test_a_cached_library_page_follows_follows_and_blocks(world):
+    """The other-reader page is cached per owner and visible-audience set: a follow, an unfollow and a
+    block between two reads change what the same viewer sees at once."""
+    stranger = get_user_model().objects.get(username="stranger")
+    client = world["clients"]["stranger"]
+
+    def shown():
+        response = client.get("/api/v1/users/owner/library/")
+        if response.status_code == 404:
+            return None
+        return {row["id"] for row in response.json()["results"]}
+
+    entries = world["entries"]
+    assert shown() == {entries["public"].pk}
+    users.follow(stranger, world["owner"])
+    assert shown() == {entries["public"].pk, entries["followers"].pk}
+    users.unfollow(stranger, world["owner"])
+    assert shown() == {entries["public"].pk}
+    users.block(world["owner"], stranger)
+    assert shown() is None

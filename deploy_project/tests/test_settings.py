@@ -129,6 +129,17 @@ def test_postgres_database_url_keeps_healthy_connections():
     assert (config["USER"], config["PASSWORD"]) == ("reader", "s3cret")
     assert config["CONN_MAX_AGE"] == 60
     assert config["CONN_HEALTH_CHECKS"] is True
+    assert config["OPTIONS"]["options"] == "-c jit=off"
+
+
+@pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="needs PostgreSQL")
+@pytest.mark.django_db
+def test_the_sites_postgres_connections_run_without_jit():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
 
 
 def test_sqlite_database_url_is_not_persistent(tmp_path):

@@ -178,3 +178,49 @@ def test_invalidate_book_pages_replaces_only_book_tokens(catalog):
     assert caching.book_page_key(book.pk, "v") != page_key
     assert caching.book_page_key(catalog["earth"].pk, "v") == other_key
     assert caching.search_results_key("q=x", "v") == search_key
+
+
+def test_one_book_changes_in_one_statement(make_books, django_assert_num_queries):
+    book = make_books(1)[0]
+    Book.objects.filter(pk=book.pk).update(
+        ratings_count=2, ratings_sum=30, readers_count=3, rating_histogram={"3.5": 1, "4.5": 1}
+    )
+    delta = aggregates.rating_changed(13, 20)  # "3.5" empties, "5" appears
+    target = Book.objects.get(pk=book.pk)
+    with django_assert_num_queries(1):
+        aggregates.apply_book_delta(book.pk, delta, book=target)
+    stored = stored_aggregates(book)
+    assert stored == {
+        "ratings_count": 2,
+        "ratings_sum": 37,
+        "readers_count": 3,
+        "reviews_count": 0,
+        "rating_histogram": {"4.5": 1, "5": 1},
+    }
+    # The instance given gets what the statement wrote.
+    assert {name: getattr(target, name) for name in stored} == stored
+
+
+def test_one_statement_never_goes_below_zero(make_books):
+    book = make_books(1)[0]
+    aggregates.apply_book_delta(book.pk, aggregates.entry_removed(10))
+    assert stored_aggregates(book) == {
+        "ratings_count": 0,
+        "ratings_sum": 0,
+        "readers_count": 0,
+        "reviews_count": 0,
+        "rating_histogram": {},
+    }
+
+
+def test_a_delta_of_many_buckets_takes_the_locking_way(make_books):
+    book = make_books(1)[0]
+    delta = aggregates.BookDelta(readers_count=5)
+    for quarters in (2, 6, 10, 14, 18):
+        delta.add_rating(quarters)
+    target = Book.objects.get(pk=book.pk)
+    aggregates.apply_book_delta(book.pk, delta, book=target)
+    assert stored_aggregates(book)["rating_histogram"] == {"0.5": 1, "1.5": 1, "2.5": 1, "3.5": 1, "4.5": 1}
+    assert target.ratings_count == 5
+    aggregates.apply_book_deltas({book.pk: aggregates.entry_removed(2)})
+    assert stored_aggregates(book)["rating_histogram"] == {"1.5": 1, "2.5": 1, "3.5": 1, "4.5": 1}

@@ -478,3 +478,116 @@ def test_an_inactive_readers_activity_is_a_404(ana, bruno):
     bruno.save()
 
     assert client_for(ana).get("/api/v1/users/bruno/activity/").status_code == 404
+
+
+# --- PostgreSQL reads a page with one statement and draws it without the serializer ---------------
+
+needs_postgresql = pytest.mark.skipif(
+    not feed.use_single_statement(), reason="the single-statement page is PostgreSQL's"
+)
+
+
+def _walk(client: APIClient, url: str, page_size: int) -> list[dict[str, Any]]:
+    """Every page forwards, then backwards from the last one through ``previous``."""
+    pages = [client.get(url, {"page_size": page_size}).json()]
+    while pages[-1]["next"]:
+        pages.append(client.get(pages[-1]["next"]).json())
+    while pages[-1]["previous"]:
+        pages.append(client.get(pages[-1]["previous"]).json())
+    return pages
+
+
+@needs_postgresql
+def test_the_single_statement_draws_what_the_serializer_draws(follow_everyone, ana, bruno, monkeypatch):
+    carmen = create_account("carmen")
+    _many_activities(bruno, 15)
+    # Hidden for others: a private shelf, an entry and a review whose audience changed without a sync.
+    secret_shelf = Shelf.objects.create(user=bruno, name="Secret", audience=Audience.PRIVATE)
+    feed.record_activity(
+        bruno,
+        ActivityVerb.SHELVED,
+        audience=Audience.PUBLIC,
+        shelf=secret_shelf,
+        entries=[add_entry(bruno, make_book("Pulp"))],
+        now=at(100),
+    )
+    narrowed = add_entry(bruno, make_book("Narrowed"))
+    feed.record_activity(bruno, ActivityVerb.FINISHED, audience=Audience.PUBLIC, entry=narrowed, now=at(101))
+    LibraryEntry.objects.filter(pk=narrowed.pk).update(audience=Audience.PRIVATE)
+    # A group of which only some books are shown; the viewer's own private activity; a follow.
+    feed.record_activity(
+        bruno,
+        ActivityVerb.SHELVED,
+        audience=Audience.PUBLIC,
+        group_key="status:want_to_read",
+        entries=[
+            add_entry(bruno, make_book("Open", "A. Writer", cover_url="https://covers.example/o.jpg")),
+            add_entry(bruno, make_book("Closed"), audience=Audience.PRIVATE),
+        ],
+        now=at(102),
+    )
+    mine = add_entry(ana, make_book("Mine", "Me"), audience=Audience.PRIVATE, rating_quarters=9)
+    feed.record_activity(ana, ActivityVerb.FINISHED, audience=Audience.PRIVATE, entry=mine, now=at(103))
+    feed.record_follow(carmen, ana)
+    # Activities at the same moment: the cursor counts past them with an offset.
+    for i in range(5):
+        entry = add_entry(carmen, make_book(f"Same time {i}"))
+        feed.record_activity(
+            carmen, ActivityVerb.STOPPED, audience=Audience.FOLLOWERS, entry=entry, now=at(104)
+        )
+
+    for viewer, url in [
+        (ana, FEED),
+        (bruno, FEED),
+        (carmen, FEED),
+        (ana, "/api/v1/users/bruno/activity/"),
+        (bruno, "/api/v1/users/bruno/activity/"),
+    ]:
+        for page_size in (3, 50):
+            drawn = _walk(client_for(viewer), url, page_size)
+            monkeypatch.setattr(feed, "use_single_statement", lambda: False)
+            serialized = _walk(client_for(viewer), url, page_size)
+            monkeypatch.undo()
+            assert drawn == serialized
+    assert sum(len(page["results"]) for page in _walk(client_for(ana), FEED, 3)) > 40
+
+
+@needs_postgresql
+@pytest.mark.parametrize("n", [5, 50])
+def test_a_single_statement_page_costs_one_query(
+    follow_everyone, ana, bruno, n, django_assert_max_num_queries
+):
+    _many_activities(bruno, n)
+
+    # The followed readers' ids are a subquery of the page's statement.
+    with django_assert_max_num_queries(1):
+        response = client_for(ana).get(FEED, {"page_size": 50})
+
+    assert len(items(response)) == n
+
+
+def test_a_forged_cursor_is_a_404(ana):
+    forged = "cD1ub3QtYS1kYXRl"  # base64 of "p=not-a-date"
+
+    response = client_for(ana).get(FEED, {"cursor": forged})
+
+    assert response.status_code == 404
+
+
+class Everything(DefaultVisibilityPolicy):
+    def filter_queryset(self, queryset, viewer, *, owner_field="user", audience_field="audience"):
+        return queryset
+
+
+class Nothing(DefaultVisibilityPolicy):
+    def filter_queryset(self, queryset, viewer, *, owner_field="user", audience_field="audience"):
+        return queryset.none()
+
+
+@pytest.mark.parametrize(("policy", "seen"), [(Everything, 1), (Nothing, 0)])
+def test_a_policy_may_allow_everything_or_nothing(ana, settings, policy, seen):
+    entry = add_entry(ana, make_book("Any"), audience=Audience.PRIVATE)
+    feed.record_activity(ana, ActivityVerb.FINISHED, audience=Audience.PRIVATE, entry=entry)
+    settings.MYBOOKCONNECT = {"VISIBILITY_POLICY": policy}
+
+    assert len(items(client_for(ana).get(FEED))) == seen

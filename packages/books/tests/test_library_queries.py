@@ -13,10 +13,15 @@ from tests.conftest import create_account
 
 pytestmark = pytest.mark.django_db
 
-# Own library: count, page, the books' authors, tags, readings, shelves.
-LIBRARY_QUERIES = 6
+# Own library: count, page, the books (read after their cache tokens), their authors, tags, readings,
+# shelves.
+LIBRARY_QUERIES = 7
 # Another reader's: the reader, then the same but shelves.
-READER_LIBRARY_QUERIES = 6
+READER_LIBRARY_QUERIES = 7
+# A page served from the cache: nothing for the own library (the test client's user is already
+# loaded), the reader for another's.
+CACHED_LIBRARY_QUERIES = 0
+CACHED_READER_LIBRARY_QUERIES = 1
 # Shelves: count and page (counts are a subquery).
 SHELF_QUERIES = 2
 
@@ -57,6 +62,9 @@ def test_own_library_page(full_library, django_assert_max_num_queries, rows):
         assert response.status_code == 200
         assert len(response.json()["results"]) == rows
         assert len(response.json()["results"][0]["book"]["authors"]) == 2
+        with django_assert_max_num_queries(CACHED_LIBRARY_QUERIES):
+            again = client.get("/api/v1/library/", {"page_size": 50, **query})
+        assert again.json() == response.json()
 
 
 @pytest.mark.parametrize("rows", [5, 50])
@@ -65,6 +73,9 @@ def test_another_readers_library_page(full_library, django_assert_max_num_querie
     with django_assert_max_num_queries(READER_LIBRARY_QUERIES):
         response = api_client.get(f"/api/v1/users/{owner.get_username()}/library/?page_size=50")
     assert len(response.json()["results"]) == rows
+    with django_assert_max_num_queries(CACHED_READER_LIBRARY_QUERIES):
+        again = api_client.get(f"/api/v1/users/{owner.get_username()}/library/?page_size=50")
+    assert again.json() == response.json()
 
 
 @pytest.mark.parametrize("rows", [5, 50])
@@ -79,3 +90,22 @@ def test_shelf_lists(full_library, django_assert_max_num_queries, api_client, ro
     assert len(response.json()["results"]) == rows + 3
     with django_assert_max_num_queries(SHELF_QUERIES):
         client.get("/api/v1/library/tags/")
+
+
+# Rating an entry (PATCH library/{id}/ {"rating"}): the entry read and locked, written, its rating
+# activity merged (read, write), the book's aggregates in one statement; then the answer's authors,
+# readings, and its tags and shelves together; with the transaction's two statements (BEGIN and
+# COMMIT, or a savepoint). It was 16.
+RATING_QUERIES = 10
+
+
+def test_rating_an_entry(full_library, django_assert_max_num_queries):
+    owner, client = full_library(5)
+    entry = owner.mybookconnect_library_entries.order_by("pk").first()
+    for rating in (4.5, 3, 4.5):
+        with django_assert_max_num_queries(RATING_QUERIES):
+            response = client.patch(f"/api/v1/library/{entry.pk}/", {"rating": rating}, format="json")
+        assert response.status_code == 200
+        assert response.json()["rating"] == rating
+        assert response.json()["book"]["ratings_count"] == 1
+        assert response.json()["book"]["average_rating"] == f"{rating:.2f}"

@@ -3,11 +3,17 @@ and what each viewer may see (core's default policy here: "followers" is as good
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
-from rest_framework.test import APIClient
+from django.contrib.auth.models import AnonymousUser
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.test import APIClient, APIRequestFactory
 
 from mybookconnect.books import reviews as services
+from mybookconnect.books.api.reviews_serializers import ReviewSerializer
 from mybookconnect.books.models import Activity, ActivityVerb, Book, LibraryEntry, MergeRedirect, Review
 from mybookconnect.core.export import collect_user_data
 
@@ -257,6 +263,49 @@ def test_lists_and_detail_show_only_what_the_viewer_may_see(reader, other, viewe
         assert response.status_code == (200 if audience in visible else 404)
 
 
+def _serializer_output(viewer, reviews, ordering=("-created_at", "-id")):
+    """What ReviewSerializer (the schema) gives for these reviews, as the API renders it."""
+    request = Request(APIRequestFactory().get("/"))
+    request.user = viewer
+    rows = services.with_display_fields(services.visible_reviews(viewer, reviews), viewer).order_by(*ordering)
+    data = ReviewSerializer(rows, many=True, context={"request": request}).data
+    return json.loads(JSONRenderer().render(data))
+
+
+@pytest.mark.parametrize("viewer", ["author", "liker", "anonymous"])
+def test_lists_give_exactly_what_the_review_serializer_gives(reader, other, viewer, make_books):
+    """The lists build their rows without the serializer; the serializer stays the schema."""
+    first, second = make_books(2)
+    Book.objects.filter(pk=first.pk).update(cover_url="https://covers.example/1.jpg")
+    third = create_account("third_reader")
+    mine = write_review(
+        reader,
+        first,
+        title="Mine",
+        body="*Yes*, [this](https://example.com).",
+        body_format="markdown",
+        spoiler=True,
+        content_warnings=["death", "war"],
+        rating_quarters=18,
+    )
+    theirs = write_review(other, first, body="Plain\n\ntext <b>", audience="public")
+    write_review(third, first, body="Hidden", audience="private")
+    write_review(reader, second, body="Another", audience="followers", rating_quarters=7)
+    services.like_review(other, mine)
+    services.like_review(reader, theirs)
+    user = {"author": reader, "liker": other, "anonymous": AnonymousUser()}[viewer]
+    client = APIClient() if viewer == "anonymous" else client_for(user)
+
+    for ordering, order_by in (("newest", ("-created_at", "-id")), ("liked", ("-likes_count", "-id"))):
+        listed = client.get(reviews_url(first), {"ordering": ordering}).json()["results"]
+        assert listed == _serializer_output(user, Review.objects.filter(book=first), order_by)
+    by_reader = client.get(f"/api/v1/users/{reader.get_username()}/reviews/").json()["results"]
+    assert by_reader == _serializer_output(user, Review.objects.filter(user=reader))
+    assert by_reader  # the comparison compared something
+    detail = client.get(f"/api/v1/reviews/{mine.pk}/").json()
+    assert detail == next(item for item in by_reader if item["id"] == mine.pk)
+
+
 def test_only_the_author_gets_the_source_text(reader, other, book, api_client):
     review = write_review(reader, book, body="**raw**", body_format="markdown")
     url = f"/api/v1/reviews/{review.pk}/"
@@ -431,7 +480,8 @@ def test_review_pages_cost_the_same_queries_for_5_or_50_rows(
 ):
     _seed_reviews(book, rows, reader)
     client = client_for(reader) if signed_in else APIClient()
-    # The book, the count, the page (author, book, rating and liked joined or in subqueries).
+    # The book, the page (author, rating and liked joined or in subqueries), the count (only for a
+    # full page).
     with django_assert_max_num_queries(3):
         response = client.get(reviews_url(book), {"page_size": 50})
     results = response.json()["results"]
@@ -439,9 +489,41 @@ def test_review_pages_cost_the_same_queries_for_5_or_50_rows(
     assert all(item["rating"] is not None for item in results)
     assert sum(item["liked"] for item in results) == (rows // 2 if signed_in else 0)
     author = results[0]["user"]["username"]
-    # The reader, the count, the page.
+    # The reader, the page, the count (only for a full page).
     with django_assert_max_num_queries(3):
         assert client.get(f"/api/v1/users/{author}/reviews/").status_code == 200
+
+
+def test_a_page_shorter_than_the_page_size_is_counted_without_a_count_query(
+    book, reader, django_assert_num_queries
+):
+    _seed_reviews(book, 5, reader)
+    with django_assert_num_queries(2):  # the book, the page
+        first = APIClient().get(reviews_url(book), {"page_size": 10}).json()
+    assert (first["count"], len(first["results"]), first["next"]) == (5, 5, None)
+    with django_assert_num_queries(3):  # a full page: the book, the page, the count
+        full = APIClient().get(reviews_url(book), {"page_size": 5}).json()
+    assert (full["count"], len(full["results"]), full["next"]) == (5, 5, None)
+    with django_assert_num_queries(2):
+        last = APIClient().get(reviews_url(book), {"page_size": 2, "page": 3}).json()
+    assert (last["count"], len(last["results"]), last["next"]) == (5, 1, None)
+    assert last["previous"].endswith("page=2&page_size=2")
+    middle = APIClient().get(reviews_url(book), {"page_size": 2, "page": 2}).json()
+    assert (middle["count"], len(middle["results"])) == (5, 2)
+    assert middle["next"].endswith("page=3&page_size=2")
+    assert (
+        APIClient().get(reviews_url(book), {"page_size": 2, "page": "last"}).json()["results"]
+        == (last["results"])
+    )
+    for page in (4, 0, "x"):
+        assert APIClient().get(reviews_url(book), {"page_size": 2, "page": page}).status_code == 404
+    mine = write_review(reader, book, body="Mine, in full.")
+    with django_assert_num_queries(3):  # the book, the page, the source text of the viewer's own review
+        own = client_for(reader).get(reviews_url(book), {"page_size": 10}).json()
+    assert [item["body"] for item in own["results"]][:2] == ["Mine, in full.", None]
+    assert own["results"][0]["id"] == mine.pk
+    empty = APIClient().get(reviews_url(Book.objects.create(title="Unread"))).json()
+    assert (empty["count"], empty["results"], empty["next"]) == (0, [], None)
 
 
 # Export

@@ -20,12 +20,13 @@ review of the book.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Count
 
 from mybookconnect.books import caching
@@ -117,7 +118,8 @@ def _bucket_order(item: tuple[str, int]) -> float:
     return float(item[0])
 
 
-@transaction.atomic
+# No savepoint of its own: the callers' transaction is the unit, and a savepoint costs two statements.
+@transaction.atomic(savepoint=False)
 def apply_book_deltas(deltas: Mapping[int, BookDelta]) -> None:
     """Add each delta to its book's aggregates, under a lock of the books' rows.
 
@@ -127,6 +129,9 @@ def apply_book_deltas(deltas: Mapping[int, BookDelta]) -> None:
     ids = sorted(int(pk) for pk, delta in deltas.items() if delta)
     if not ids:
         return
+    if len(ids) == 1 and _one_statement(deltas[ids[0]]):
+        _update_one(ids[0], deltas[ids[0]])
+        return
     books = list(
         Book.objects.select_for_update().filter(pk__in=ids).order_by("pk").only("pk", *AGGREGATE_FIELDS)
     )
@@ -135,9 +140,87 @@ def apply_book_deltas(deltas: Mapping[int, BookDelta]) -> None:
     _write(books)
 
 
-def apply_book_delta(book_id: int, delta: BookDelta) -> None:
-    """:func:`apply_book_deltas` for one book."""
-    apply_book_deltas({book_id: delta})
+def apply_book_delta(book_id: int, delta: BookDelta, *, book: Book | None = None) -> None:
+    """:func:`apply_book_deltas` for one book; ``book``, if given, gets the new aggregates."""
+    if not delta:
+        return
+    if not _one_statement(delta):
+        apply_book_deltas({book_id: delta})
+        if book is not None:
+            book.refresh_from_db(fields=AGGREGATE_FIELDS)
+        return
+    with transaction.atomic(savepoint=False):
+        values = _update_one(int(book_id), delta)
+    if book is not None and values is not None:
+        for name, value in values.items():
+            setattr(book, name, value)
+
+
+def _one_statement(delta: BookDelta) -> bool:
+    # The histogram's expression nests once per bucket changed (each level repeats the one below):
+    # one entry's rating changes two buckets at most; more go the way of many books.
+    return sum(1 for change in delta.histogram.values() if change) <= 2
+
+
+def _update_one(book_id: int, delta: BookDelta) -> dict[str, object] | None:
+    """Apply ``delta`` to one book with one ``UPDATE ... RETURNING``: the statement locks the row and
+    computes from what it holds when it runs (PostgreSQL re-reads a row a concurrent writer changed),
+    so no increment is lost. Returns the new aggregates (``None``: no such book)."""
+    connection = connections[router.db_for_write(Book)]
+    quote = connection.ops.quote_name
+    postgres = connection.vendor == "postgresql"
+    greatest = "GREATEST" if postgres else "MAX"
+    params: list[object] = []
+    sets = []
+    for name in ("ratings_count", "ratings_sum", "readers_count", "reviews_count"):
+        sets.append(f"{quote(name)} = {greatest}({quote(name)} + %s, 0)")
+        params.append(int(getattr(delta, name)))
+    histogram = quote("rating_histogram")
+    expression = f"COALESCE({histogram}, '{{}}'::jsonb)" if postgres else f"COALESCE({histogram}, '{{}}')"
+    expression_params: list[object] = []
+    for key, change in sorted(delta.histogram.items()):
+        if not change:
+            continue
+        if postgres:
+            count = f"COALESCE(({expression} ->> %s)::integer, 0) + %s"
+            expression = (
+                f"CASE WHEN {count} > 0 THEN jsonb_set({expression}, ARRAY[%s]::text[], to_jsonb({count})) "
+                f"ELSE {expression} - %s END"
+            )
+            expression_params = [
+                *expression_params, key, change,
+                *expression_params, key, *expression_params, key, change,
+                *expression_params, key,
+            ]  # fmt: skip
+        else:
+            path = f'$."{key}"'
+            count = f"COALESCE(json_extract({expression}, %s), 0) + %s"
+            expression = (
+                f"CASE WHEN {count} > 0 THEN json_set({expression}, %s, {count}) "
+                f"ELSE json_remove({expression}, %s) END"
+            )
+            expression_params = [
+                *expression_params, path, change,
+                *expression_params, path, *expression_params, path, change,
+                *expression_params, path,
+            ]  # fmt: skip
+    sets.append(f"{histogram} = {expression}")
+    params += [*expression_params, book_id]
+    returning = ", ".join(quote(name) for name in AGGREGATE_FIELDS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {quote(Book._meta.db_table)} SET {', '.join(sets)} WHERE {quote('id')} = %s "
+            f"RETURNING {returning}",
+            params,
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = dict(zip(AGGREGATE_FIELDS, row, strict=True))
+    if isinstance(values["rating_histogram"], str):
+        values["rating_histogram"] = json.loads(values["rating_histogram"])
+    caching.invalidate_book_pages([book_id])
+    return values
 
 
 def adjust_reviews_count(book_id: int, delta: int) -> None:

@@ -227,3 +227,68 @@ def connect_signals() -> None:
         for model in (Author, Series, Subject):
             signal.connect(_named_object_changed, sender=model, dispatch_uid=f"{uid}.{model.__name__}")
     m2m_changed.connect(_subjects_changed, sender=Book.subjects.through, dispatch_uid=f"{uid}.subjects")
+
+
+# A reader's library pages (``GET library/`` and ``GET users/{username}/library/``).
+#
+# One entry per owner, kind of page (the owner's own, or as others see it), set of audiences the viewer
+# may see (for one owner's rows a complete description of what the visibility policy lets them see),
+# query string and variant. The key carries the catalog token and the owner's library token, replaced
+# by every write of the owner's entries, readings, progress, tags and shelves (the services of
+# mybookconnect.books.library, merges, default-audience changes, account deletion). The stored value
+# also names the tokens of the books it shows, read before the books were: a hit whose books' tokens
+# changed since (a rating by anyone, an edit of the book) is a miss.
+
+
+def _library_token_key(owner_id: Any) -> str:
+    return f"{PREFIX}:library:{owner_id}"
+
+
+def library_page_key(owner_id: Any, identity: str, variant: str) -> str | None:
+    """The cache key of one of the owner's library pages as it is now, or ``None`` when the cache is off.
+    ``identity`` names the page: its kind, the viewer's audiences and the query string."""
+    if not books_settings.BOOKS_DETAIL_CACHE_SECONDS:
+        return None
+    tokens = _tokens([CATALOG_TOKEN, _library_token_key(owner_id)])
+    return _body_key("library", f"{owner_id}|{identity}", tokens, variant)
+
+
+def library_book_tokens(book_ids: Iterable[int]) -> dict[int, str]:
+    """The current tokens of these books (one cache round trip, two when some are new): read them
+    before reading the books, and store them with the page (:func:`store_library_page`)."""
+    ids = sorted({int(pk) for pk in book_ids})
+    keys = {_book_token_key(pk): pk for pk in ids}
+    found = cache.get_many(list(keys))
+    missing = {key: _new_token() for key in keys if key not in found}
+    if missing:
+        # Safe without add(): a token set here is read before the books are, so whatever the page shows
+        # is at least as new as the write that replaced the token last.
+        cache.set_many(missing, timeout=None)
+        found.update(missing)
+    return {pk: found[key] for key, pk in keys.items()}
+
+
+def get_library_page(key: str | None) -> bytes | None:
+    """The body stored under ``key`` if the tokens of the books it shows have not changed since."""
+    if key is None:
+        return None
+    stored = cache.get(key)
+    if stored is None:
+        return None
+    book_tokens, body = stored
+    if book_tokens:
+        current = cache.get_many([_book_token_key(pk) for pk in book_tokens])
+        if any(current.get(_book_token_key(pk)) != token for pk, token in book_tokens.items()):
+            return None
+    return body
+
+
+def store_library_page(key: str | None, body: bytes, book_tokens: dict[int, str], seconds: int) -> None:
+    if key is not None:
+        cache.set(key, (book_tokens, body), timeout=seconds)
+
+
+def invalidate_libraries(owner_ids: Iterable[Any]) -> None:
+    """Forget the cached library pages of these readers (their entries, readings, tags or shelves changed)."""
+    keys = sorted({_library_token_key(pk) for pk in owner_ids if pk is not None})
+    _replace_tokens(keys)

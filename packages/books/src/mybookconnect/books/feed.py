@@ -29,17 +29,22 @@ from __future__ import annotations
 
 import datetime
 import html
+import json
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import models
+from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.db import connection, models
 from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import CursorPagination
 
 from mybookconnect.core.visibility import Audience, get_visibility_policy, owner_pk
 
@@ -51,6 +56,8 @@ GROUP_BOOKS_SHOWN = 4
 REVIEW_EXCERPT_LENGTH = 280
 # Enough of the review's HTML to hold the excerpt's text (tags and entities take room too).
 _REVIEW_HTML_READ = 2000
+# How many of each owner's newest activities a page reads at first (more of those all of whose made it).
+_FIRST_FEW = 3
 # Audiences from the widest to the narrowest.
 _AUDIENCES_WIDE_TO_NARROW = (Audience.PUBLIC, Audience.FOLLOWERS, Audience.PRIVATE)
 _BLOCK_END = re.compile(r"</(?:p|li|blockquote|pre|h[1-6]|ul|ol|div)\s*>|<br\s*/?>", re.IGNORECASE)
@@ -362,28 +369,43 @@ def books_of(activity: Activity) -> list[Book]:
 def rating_of(activity: Activity) -> float | None:
     """Stars (4.5, 4.25): the rating given, for "rated"; the reader's rating of the book, for
     "reviewed" and "finished"; else none."""
-    if activity.verb == ActivityVerb.RATED:
-        rating = activity.data.get("rating")
+    return stars(activity.verb, activity.data, activity.actor_rating)
+
+
+def stars(verb: str, data: dict[str, Any], actor_rating: int | None) -> float | None:
+    """:func:`rating_of` from an activity's verb, data and its actor's rating in quarters."""
+    if verb == ActivityVerb.RATED:
+        rating = data.get("rating")
         return float(rating) if isinstance(rating, int | float) else None
-    if activity.verb in (ActivityVerb.REVIEWED, ActivityVerb.FINISHED) and activity.actor_rating:
-        return activity.actor_rating / 4
+    if verb in (ActivityVerb.REVIEWED, ActivityVerb.FINISHED) and actor_rating:
+        return actor_rating / 4
     return None
 
 
 def status_of(activity: Activity) -> str | None:
     """The reading status the activity is about (``read``, ``want_to_read``...), if any."""
-    if status := activity.data.get("status"):
-        return str(status)
-    if activity.group_key.startswith("status:"):
-        return activity.group_key.removeprefix("status:")
-    return _VERB_STATUS.get(activity.verb)
+    return status(activity.verb, activity.data, activity.group_key)
+
+
+def status(verb: str, data: dict[str, Any], group_key: str) -> str | None:
+    """:func:`status_of` from an activity's verb, data and group key."""
+    if given := data.get("status"):
+        return str(given)
+    if group_key.startswith("status:"):
+        return group_key.removeprefix("status:")
+    return _VERB_STATUS.get(verb)
 
 
 def progress_of(activity: Activity) -> dict[str, Any] | None:
     """``{"page", "percent", "minutes"}`` of a progress update (the ones not given are ``None``)."""
-    if activity.verb != ActivityVerb.PROGRESS:
+    return progress(activity.verb, activity.data)
+
+
+def progress(verb: str, data: dict[str, Any]) -> dict[str, Any] | None:
+    """:func:`progress_of` from an activity's verb and data."""
+    if verb != ActivityVerb.PROGRESS:
         return None
-    return {key: activity.data.get(key) for key in ("page", "percent", "minutes")}
+    return {key: data.get(key) for key in ("page", "percent", "minutes")}
 
 
 def review_excerpt(review_html: str | None) -> str:
@@ -392,3 +414,269 @@ def review_excerpt(review_html: str | None) -> str:
     text = strip_tags(_BLOCK_END.sub(" ", review_html or ""))
     text = " ".join(html.unescape(text).split())
     return Truncator(text).chars(REVIEW_EXCERPT_LENGTH)
+
+
+# --- a page in one statement (PostgreSQL) -------------------------------------------------------
+#
+# The queryset above is exact on every database but costs PostgreSQL ~10 ms to plan (a dozen
+# relations and subqueries) and walks the global (-created_at, -id) index past other readers'
+# activities. On PostgreSQL a page is one statement instead: for each owner (the viewer and the
+# readers they follow, or one reader), their newest activities through the (actor, -created_at,
+# -id) index, past the cursor and filtered by the policy's own condition and the rules of this
+# module's docstring; merged, ordered and cut; then what an item draws, by subqueries on the page's
+# rows only (books and grouped books as JSON, with their credits).
+#
+# Each owner gives its :data:`_FIRST_FEW` newest first; an owner all of whose few made the page
+# (of ``offset + size + 1`` rows) may have more in it, and gives that many. Any other owner's next
+# one is older than its last, which the page did without, so the page is exact, having read a few
+# rows per owner rather than a page's worth.
+#
+# The owners go in as an array built by a subquery (the followed readers' ids with the viewer's),
+# which PostgreSQL cannot see into at planning and guesses at ten rows: the estimated cost stays low
+# however many readers one follows (a high one would bring in JIT compilation, ~200 ms; a literal
+# array of 50 ids did). Conditions
+# that PostgreSQL could turn into a hashed scan of every user or shelf are written as scalar
+# subqueries, which it evaluates per row.
+#
+# The policy's condition is compiled once, for an activity's actor and audience (compiling querysets
+# costs more than running this statement), and applied as it is to the shelf's owner and audience
+# and to the followed reader at "public": each as a one-row table named like the activities' table.
+
+
+def use_single_statement() -> bool:
+    """Whether pages are read with :class:`ActivityPage` (PostgreSQL) rather than the queryset."""
+    return connection.vendor == "postgresql"
+
+
+def feed_owners(viewer: Any) -> list[Any]:
+    """Whose activities make ``viewer``'s feed, for :class:`ActivityPage`: the viewer, and the
+    readers they follow (``followed_owners``: ids, users, or a ``values()`` queryset of ids)."""
+    followed = get_visibility_policy().followed_owners(viewer)
+    if not isinstance(followed, QuerySet):
+        followed = [owner_pk(owner) for owner in followed]
+    return [[viewer.pk], followed]
+
+
+class ActivityPage:
+    """What :class:`rest_framework.pagination.CursorPagination` reads a page from, in place of a
+    queryset: it calls ``order_by`` (the cursor's direction), ``filter(created_at__lt|gt=...)`` (the
+    cursor's position) and takes one slice, which runs one statement and returns the page's rows as
+    dicts, for :func:`mybookconnect.books.api.feed_serializers.render_rows`.
+
+    ``owners`` (a callable, called once for the page, returning lists of ids and ``values()``
+    querysets of ids) are the readers whose activities are listed, as far as ``viewer`` may see them.
+    """
+
+    def __init__(self, viewer: Any, owners: Any) -> None:
+        self.viewer = viewer
+        self.owners = owners
+        self.ascending = False
+        self.position: datetime.datetime | None = None
+
+    def order_by(self, *ordering: str) -> ActivityPage:
+        self.ascending = not ordering[0].startswith("-")
+        return self
+
+    def filter(self, **kwargs: Any) -> ActivityPage:
+        for key, value in kwargs.items():
+            try:
+                moment = parse_datetime(str(value))
+            except ValueError:
+                moment = None
+            if moment is None or key != ("created_at__gt" if self.ascending else "created_at__lt"):
+                raise NotFound(CursorPagination.invalid_cursor_message)
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment, datetime.UTC)
+            self.position = moment
+        return self
+
+    def __getitem__(self, window: slice) -> list[dict[str, Any]]:
+        offset = window.start or 0
+        sql, params = _page_sql(
+            self.viewer, self.ascending, self.position, self.owners(), offset, window.stop - offset
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            names = [column.name for column in cursor.description]
+            rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        for row in rows:
+            # Django's psycopg set-up leaves JSON undecoded (JSONField decodes it).
+            for key in ("data", "book", "review", "books"):
+                if isinstance(row[key], str):
+                    row[key] = json.loads(row[key])
+        return rows
+
+
+def _where_sql(queryset: QuerySet) -> tuple[str, list[Any]]:
+    """The SQL of ``queryset``'s conditions (its table unaliased)."""
+    query = queryset.query
+    try:
+        sql, params = query.get_compiler(connection=connection).compile(query.where)
+    except EmptyResultSet:
+        return "FALSE", []
+    except FullResultSet:
+        return "TRUE", []
+    return f"({sql})" if sql else "TRUE", list(params)
+
+
+def _page_sql(
+    viewer: Any,
+    ascending: bool,
+    position: datetime.datetime | None,
+    owners: list[Any],
+    offset: int,
+    limit: int,
+) -> tuple[str, list[Any]]:
+    """The page's statement: ``limit`` rows from ``offset`` of the activities of ``owners`` that
+    ``viewer`` may see, past ``position``."""
+    from .models import Author, Review
+
+    policy = get_visibility_policy()
+    user_model = get_user_model()
+    q = connection.ops.quote_name
+    activity, entry, review, shelf, book, author, credit, grouped, users = (
+        q(model._meta.db_table)
+        for model in (
+            Activity,
+            LibraryEntry,
+            Review,
+            Shelf,
+            Book,
+            Author,
+            BookAuthor,
+            ActivityEntry,
+            user_model,
+        )
+    )
+    user_pk = q(user_model._meta.pk.column)
+    username = q(user_model._meta.get_field(user_model.USERNAME_FIELD).column)
+    pk_type = user_model._meta.pk.rel_db_type(connection)
+    public, private = Audience.PUBLIC.value, Audience.PRIVATE.value
+    direction = "ASC" if ascending else "DESC"
+    cursor_sql = "" if position is None else f"AND {activity}.created_at {'>' if ascending else '<'} %s"
+    cursor_params = [] if position is None else [position]
+    # The policy's condition on an activity's actor and audience, compiled once; the shelf's and
+    # the followed reader's checks apply it to a row of the same name holding their owner and audience.
+    visible_sql, visible_params = _where_sql(
+        policy.filter_queryset(Activity.objects.all(), viewer, owner_field="actor", audience_field="audience")
+    )
+
+    def visible(owner_and_audience: str) -> str:
+        return f"((SELECT count(*) FROM ({owner_and_audience}) AS {activity} WHERE {visible_sql}) > 0)"
+
+    shelf_sql = visible(
+        f"SELECT s.user_id AS actor_id, s.audience FROM {shelf} s WHERE s.id = {activity}.shelf_id"
+    )
+    # "May the viewer see the public items of the followed reader?" (not when blocked).
+    target_sql = visible(f"SELECT {activity}.target_user_id AS actor_id, %s AS audience")
+
+    def shown_in_group(of: str) -> str:
+        return f"(ge.audience = {of}.audience OR ge.audience = %s OR {of}.audience = %s)"
+
+    credits = (
+        f"ARRAY(SELECT ARRAY[ba.role, au.name] FROM {credit} ba JOIN {author} au ON au.id = ba.author_id"
+        " WHERE ba.book_id = b.id ORDER BY ba.position, ba.id)"
+    )
+    book_json = (
+        "json_build_object('id', b.id, 'title', b.title, 'cover', b.cover, 'cover_url', b.cover_url,"
+        f" 'credits', {credits})"
+    )
+    # The owners' ids, as an array built by a subquery (see above).
+    owner_parts, owner_params = [], []
+    for part in owners:
+        if isinstance(part, QuerySet):
+            part_sql, part_params = part.order_by().query.sql_with_params()
+            owner_parts.append(f"({part_sql})")
+            owner_params.extend(part_params)
+        else:
+            owner_parts.append(f"SELECT unnest(%s::{pk_type}[])")
+            owner_params.append(list(part))
+    owner_ids = f"ARRAY({' UNION ALL '.join(owner_parts)})" if owner_parts else f"ARRAY[]::{pk_type}[]"
+    # One owner's newest activities that the viewer may see ("p.owner_id"), past the cursor.
+    newest = f"""
+    SELECT {activity}.id, {activity}.verb, {activity}.actor_id, {activity}.audience, {activity}.created_at,
+      {activity}.book_id, {activity}.review_id, {activity}.shelf_id, {activity}.target_user_id,
+      {activity}.data, {activity}.group_key
+    FROM {activity}
+    LEFT JOIN {entry} e ON e.id = {activity}.entry_id
+    LEFT JOIN {review} r ON r.id = {activity}.review_id
+    WHERE {activity}.actor_id = p.owner_id {cursor_sql} AND {visible_sql}
+      AND ({activity}.entry_id IS NULL OR e.audience = {activity}.audience OR e.audience = %s
+        OR {activity}.audience = %s)
+      AND ({activity}.review_id IS NULL OR r.audience = {activity}.audience OR r.audience = %s
+        OR {activity}.audience = %s)
+      AND ({activity}.entry_id IS NOT NULL OR {activity}.review_id IS NOT NULL
+        OR {activity}.read_through_id IS NOT NULL OR {activity}.target_user_id IS NOT NULL
+        OR {activity}.book_id IS NOT NULL
+        OR (SELECT count(*) FROM {grouped} ae JOIN {entry} ge ON ge.id = ae.entry_id
+            WHERE ae.activity_id = {activity}.id AND {shown_in_group(activity)}) > 0)
+      AND ({activity}.shelf_id IS NULL OR {shelf_sql})
+      AND ({activity}.target_user_id IS NULL OR {target_sql})
+    ORDER BY {activity}.created_at {direction}, {activity}.id {direction} LIMIT %s"""
+    newest_params = [
+        *cursor_params,
+        *visible_params,
+        public,
+        private,
+        public,
+        private,
+        public,
+        private,
+        *visible_params,
+        public,
+        *visible_params,
+    ]
+    order = f"ORDER BY created_at {direction}, id {direction}"
+    # First a few of each owner's newest; then more of those owners whose few all made the page.
+    sql = f"""
+WITH few AS MATERIALIZED (
+  SELECT a.* FROM unnest({owner_ids}) AS p(owner_id) CROSS JOIN LATERAL ({newest}) a
+), saturated AS (
+  SELECT coalesce(array_agg(actor_id), '{{}}') AS ids FROM (
+    SELECT actor_id FROM (SELECT actor_id FROM few {order} LIMIT %s) top
+    GROUP BY actor_id HAVING count(*) >= %s
+  ) s
+)
+SELECT x.id, x.verb, x.actor_id, x.created_at, x.book_id, x.data, x.group_key, x.review_id, x.shelf_id,
+  x.target_user_id,
+  (SELECT u.{username} FROM {users} u WHERE u.{user_pk} = x.actor_id) AS actor_name,
+  (SELECT u.{username} FROM {users} u WHERE u.{user_pk} = x.target_user_id) AS target_name,
+  (SELECT {book_json} FROM {book} b WHERE b.id = x.book_id) AS book,
+  (SELECT json_build_object('title', r.title, 'spoiler', r.spoiler, 'html', substring(r.body_html, 1, %s))
+     FROM {review} r WHERE r.id = x.review_id) AS review,
+  (SELECT s.name FROM {shelf} s WHERE s.id = x.shelf_id) AS shelf_name,
+  (SELECT e.rating_quarters FROM {entry} e WHERE e.user_id = x.actor_id AND e.book_id = x.book_id LIMIT 1)
+    AS actor_rating,
+  (SELECT count(*) FROM {grouped} ae JOIN {entry} ge ON ge.id = ae.entry_id
+     WHERE ae.activity_id = x.id AND {shown_in_group("x")}) AS books_count,
+  (SELECT json_agg({book_json} ORDER BY g.id) FROM (
+     SELECT ae.id, ge.book_id FROM {grouped} ae JOIN {entry} ge ON ge.id = ae.entry_id
+     WHERE ae.activity_id = x.id AND {shown_in_group("x")} ORDER BY ae.id LIMIT %s
+   ) g JOIN {book} b ON b.id = g.book_id) AS books
+FROM (
+  SELECT * FROM (
+    SELECT * FROM few WHERE actor_id NOT IN (SELECT unnest(ids) FROM saturated)
+    UNION ALL
+    SELECT a.* FROM unnest((SELECT ids FROM saturated)) AS p(owner_id) CROSS JOIN LATERAL ({newest}) a
+  ) a
+  {order} LIMIT %s OFFSET %s
+) x
+ORDER BY x.created_at {direction}, x.id {direction}"""
+    params = [
+        *owner_params,
+        *newest_params,
+        _FIRST_FEW,
+        offset + limit,
+        _FIRST_FEW,
+        _REVIEW_HTML_READ,
+        public,
+        private,
+        public,
+        private,
+        GROUP_BOOKS_SHOWN,
+        *newest_params,
+        offset + limit,
+        limit,
+        offset,
+    ]
+    return sql, params

@@ -18,17 +18,29 @@ Ratings are in quarter stars (1-20); :func:`stars` turns them into the API's num
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
-from django.db.models import CharField, DateField, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    CharField,
+    DateField,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce, Greatest, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mybookconnect.books import aggregates, feed
+from mybookconnect.books import aggregates, caching, feed
 from mybookconnect.books.models import (
     Activity,
     ActivityVerb,
@@ -134,6 +146,42 @@ def with_entry_relations(entries: QuerySet[LibraryEntry], *, shelves: bool = Tru
     return entries
 
 
+def load_entry_relations(entries: Sequence[LibraryEntry], *, shelves: bool = True) -> None:
+    """Load into already fetched ``entries`` what the API shows of each (see :func:`with_entry_relations`),
+    the books included: the library lists read their books' cache tokens before the books themselves."""
+    lookups: list[Any] = [
+        Prefetch("book", queryset=Book.objects.all()),
+        Prefetch(
+            "book__book_authors",
+            queryset=BookAuthor.objects.select_related("author").order_by("position", "id"),
+        ),
+        Prefetch("tags", queryset=LibraryTag.objects.order_by("name", "id")),
+        Prefetch("read_throughs", queryset=ReadThrough.objects.order_by(*ReadThrough._meta.ordering)),
+    ]
+    if shelves:
+        lookups.append(Prefetch("shelves", queryset=Shelf.objects.order_by("name", "id")))
+    prefetch_related_objects(list(entries), *lookups)
+
+
+def load_one_entry(entry: LibraryEntry) -> None:
+    """:func:`load_entry_relations` for one entry whose book is loaded, in three queries: the book's
+    authors, the readings, and the tags' names and shelves' ids together (``entry.tag_names``,
+    ``entry.shelf_ids``, which the API's rows read instead of ``tags`` and ``shelves``)."""
+    prefetch_related_objects(
+        [entry],
+        Prefetch(
+            "book__book_authors",
+            queryset=BookAuthor.objects.select_related("author").order_by("position", "id"),
+        ),
+        Prefetch("read_throughs", queryset=ReadThrough.objects.order_by(*ReadThrough._meta.ordering)),
+    )
+    tags = LibraryTag.objects.filter(entries=entry).annotate(kind=Value(0)).values_list("kind", "id", "name")
+    shelves = Shelf.objects.filter(entries=entry).annotate(kind=Value(1)).values_list("kind", "id", "name")
+    rows = list(tags.order_by().union(shelves.order_by(), all=True).order_by("kind", "name", "id"))
+    entry.tag_names = [name for kind, _pk, name in rows if kind == 0]
+    entry.shelf_ids = [pk for kind, pk, _name in rows if kind == 1]
+
+
 # Entries
 
 
@@ -195,6 +243,25 @@ def add_to_library(user: Any, book: Book, data: Mapping[str, Any]) -> tuple[Libr
 def update_entry(entry: LibraryEntry, data: Mapping[str, Any]) -> LibraryEntry:
     """Apply the fields present in ``data`` (those of :func:`add_to_library` but the book)."""
     return _change(_lock(entry.pk), data, created=False)
+
+
+@transaction.atomic
+def update_own_entry(
+    user: Any, entry_id: Any, validate: Callable[[LibraryEntry], Mapping[str, Any]]
+) -> LibraryEntry | None:
+    """Change the reader's entry ``entry_id`` (``None``: they have none with this id), with the data
+    ``validate(entry)`` returns (it may raise; nothing is written then). The entry is read once,
+    locked, and comes back with its book (and the book's new aggregates)."""
+    entry = (
+        LibraryEntry.objects.select_for_update(of=("self",))
+        .select_related("book")
+        .filter(pk=entry_id, user=user)
+        .first()
+    )
+    if entry is None:
+        return None
+    entry.user = user
+    return _change(entry, validate(entry), created=False)
 
 
 @transaction.atomic
@@ -262,11 +329,13 @@ def _change(
         _set_tags(entry, data["tags"])
     if entry.status != previous_status and status_effects:
         _status_entered(user, [entry], entry.status, {entry.pk: previous_status}, grouped=False)
+        entry.refresh_from_db(fields=["finished_on"])
     if "shelves" in data:
         _set_shelves(entry, data["shelves"])
     if rating_changed:
         _rating_recorded(entry)
-    aggregates.apply_book_delta(entry.book_id, delta)
+    aggregates.apply_book_delta(entry.book_id, delta, book=entry.book)
+    caching.invalidate_libraries([entry.user_id])
     return entry
 
 
@@ -279,6 +348,7 @@ def delete_entry(entry: LibraryEntry) -> None:
     entry.delete()
     _drop_unused_tags(user_id)
     aggregates.apply_book_delta(book_id, delta)
+    caching.invalidate_libraries([user_id])
 
 
 def _rating_recorded(entry: LibraryEntry) -> None:
@@ -461,6 +531,7 @@ def bulk_change(user: Any, entry_ids: Iterable[int], action: str, value: Any = N
     ids = [entry.pk for entry in entries]
     if not entries:
         return 0
+    caching.invalidate_libraries([user.pk])
     now = timezone.now()
     if action == BulkAction.SET_STATUS:
         _bulk_status(user, entries, value)
@@ -527,6 +598,7 @@ def move_entry(entry: LibraryEntry, before: LibraryEntry | None) -> LibraryEntry
     or to its end when ``before`` is ``None``. Usually one row changes; when two neighbours have no
     room between them, the list is renumbered in one statement."""
     entry = _lock(entry.pk)
+    caching.invalidate_libraries([entry.user_id])
     siblings = LibraryEntry.objects.filter(user_id=entry.user_id, status=entry.status).exclude(pk=entry.pk)
     if before is None or before.pk == entry.pk:
         if before is None:
@@ -562,6 +634,7 @@ def move_entry(entry: LibraryEntry, before: LibraryEntry | None) -> LibraryEntry
 def create_read_through(entry: LibraryEntry, data: Mapping[str, Any]) -> ReadThrough:
     """Record a reading of the entry's book (``started_on``, ``finished_on``, ``stopped_on``)."""
     entry = _lock(entry.pk)
+    caching.invalidate_libraries([entry.user_id])
     reading = ReadThrough.objects.create(
         entry=entry, **{name: data.get(name) for name in ("started_on", "finished_on", "stopped_on")}
     )
@@ -572,7 +645,7 @@ def create_read_through(entry: LibraryEntry, data: Mapping[str, Any]) -> ReadThr
 @transaction.atomic
 def update_read_through(reading: ReadThrough, data: Mapping[str, Any]) -> ReadThrough:
     """Correct a reading's dates (the fields present in ``data``)."""
-    _lock(reading.entry_id)
+    caching.invalidate_libraries([_lock(reading.entry_id).user_id])
     reading = ReadThrough.objects.get(pk=reading.pk)
     fields = [name for name in ("started_on", "finished_on", "stopped_on") if name in data]
     for name in fields:
@@ -586,7 +659,7 @@ def update_read_through(reading: ReadThrough, data: Mapping[str, Any]) -> ReadTh
 @transaction.atomic
 def delete_read_through(reading: ReadThrough) -> None:
     """Forget a reading (and its progress updates and activities)."""
-    _lock(reading.entry_id)
+    caching.invalidate_libraries([_lock(reading.entry_id).user_id])
     entry_id = reading.entry_id
     ReadThrough.objects.filter(pk=reading.pk).delete()
     refresh_finished_on([entry_id])
@@ -598,6 +671,7 @@ def add_progress(reading: ReadThrough, data: Mapping[str, Any]) -> ProgressUpdat
     joins the history, becomes the reading's current progress, and shows in the feed (grouped per
     reading)."""
     entry = _lock(reading.entry_id)
+    caching.invalidate_libraries([entry.user_id])
     reading = ReadThrough.objects.get(pk=reading.pk)
     values = {name: data.get(name) for name in ("page", "percent", "minutes")}
     update = ProgressUpdate.objects.create(read_through=reading, note=data.get("note") or "", **values)
@@ -634,6 +708,7 @@ def create_shelf(user: Any, data: Mapping[str, Any]) -> Shelf:
     """A new shelf of the reader (``name``, ``description``, ``audience``: ``None`` for their default).
     Raises :class:`DuplicateShelfName`."""
     audience = data.get("audience") or default_audience(user)
+    caching.invalidate_libraries([user.pk])
     try:
         with transaction.atomic():
             return Shelf.objects.create(
@@ -647,6 +722,7 @@ def create_shelf(user: Any, data: Mapping[str, Any]) -> Shelf:
 def update_shelf(shelf: Shelf, data: Mapping[str, Any]) -> Shelf:
     """Rename or describe a shelf, or change who may see it. Raises :class:`DuplicateShelfName`."""
     shelf = Shelf.objects.select_for_update().get(pk=shelf.pk)
+    caching.invalidate_libraries([shelf.user_id])
     fields = [name for name in ("name", "description") if name in data and getattr(shelf, name) != data[name]]
     for name in fields:
         setattr(shelf, name, data[name])
@@ -670,6 +746,7 @@ def update_shelf(shelf: Shelf, data: Mapping[str, Any]) -> Shelf:
 @transaction.atomic
 def delete_shelf(shelf: Shelf) -> None:
     """Delete a shelf: its books stay in the library; its shelving activities go."""
+    caching.invalidate_libraries([shelf.user_id])
     Shelf.objects.filter(pk=shelf.pk).delete()
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from django.db import models, transaction
 from django.dispatch import Signal
 
-from mybookconnect.books import aggregates
+from mybookconnect.books import aggregates, caching
 from mybookconnect.books.library import refresh_finished_on
 from mybookconnect.books.models import (
     Activity,
@@ -145,6 +145,8 @@ def merge_books(source: Book, target: Book, user: Any = None) -> Book:
 def _merge_library_entries(source: Book, target: Book) -> None:
     """Readers with an entry for both books keep the survivor's, completed from the other; the
     other entries simply move with the book's foreign keys afterwards."""
+    # Every reader of the source book sees their library change (cached pages: caching.py).
+    caching.invalidate_libraries(LibraryEntry.objects.filter(book=source).values_list("user_id", flat=True))
     both = LibraryEntry.objects.filter(book=source).values("user_id")
     for kept in LibraryEntry.objects.select_for_update().filter(book=target, user_id__in=both).order_by("pk"):
         duplicate = LibraryEntry.objects.select_for_update().get(book=source, user_id=kept.user_id)

@@ -6,19 +6,45 @@
 - ``reader_unfollowed``: that activity goes.
 
 They run inside the sender's transaction, so a follow and its activity are written or undone together.
+
+Cached library pages (:func:`mybookconnect.books.caching.invalidate_libraries`): the services of
+:mod:`mybookconnect.books.library` forget the owner's pages themselves; these receivers cover the
+other writes: a default audience changing the entries that follow it, a shelf or tag deleted in the
+admin, a book deleted with its entries, an account deleted.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from mybookconnect.core import signals
+from django.conf import settings
+from django.db.models.signals import post_delete, pre_delete
 
-from . import feed
+from mybookconnect.core import signals
+from mybookconnect.core.visibility import owner_pk
+
+from . import caching, feed
 
 
 def on_default_audience_changed(sender: Any, user: Any, audience: str, **kwargs: Any) -> None:
     feed.follow_default_audience(user, audience)
+    caching.invalidate_libraries([owner_pk(user)])
+
+
+def on_library_part_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    # A shelf or a tag: the owner's entries no longer show it.
+    caching.invalidate_libraries([instance.user_id])
+
+
+def on_book_deleting(sender: Any, instance: Any, **kwargs: Any) -> None:
+    # Its entries go with it (a merge moves them first): their readers' pages change.
+    from .models import LibraryEntry
+
+    caching.invalidate_libraries(LibraryEntry.objects.filter(book=instance).values_list("user_id", flat=True))
+
+
+def on_account_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    caching.invalidate_libraries([instance.pk])
 
 
 def on_reader_followed(sender: Any, follower: Any, followee: Any, **kwargs: Any) -> None:
@@ -37,4 +63,18 @@ def connect_receivers() -> None:
     signals.reader_followed.connect(on_reader_followed, dispatch_uid="mybookconnect_books.reader_followed")
     signals.reader_unfollowed.connect(
         on_reader_unfollowed, dispatch_uid="mybookconnect_books.reader_unfollowed"
+    )
+    from .models import Book, LibraryTag, Shelf
+
+    for model in (Shelf, LibraryTag):
+        post_delete.connect(
+            on_library_part_deleted,
+            sender=model,
+            dispatch_uid=f"mybookconnect_books.library.{model.__name__}",
+        )
+    pre_delete.connect(on_book_deleting, sender=Book, dispatch_uid="mybookconnect_books.library.book")
+    post_delete.connect(
+        on_account_deleted,
+        sender=settings.AUTH_USER_MODEL,
+        dispatch_uid="mybookconnect_books.library.account",
     )

@@ -12,12 +12,22 @@ review's rating is the author's library rating, set through :func:`mybookconnect
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import BooleanField, Exists, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Exists,
+    F,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -59,9 +69,7 @@ def with_display_fields(queryset: QuerySet[Review], viewer: Any) -> QuerySet[Rev
     """Reviews with what the API shows beside their own columns, in the same query: the author and the
     book (joined), the author's library rating of the book (``author_rating_quarters``) and whether
     ``viewer`` liked each one (``liked``)."""
-    rating = LibraryEntry.objects.filter(user=OuterRef("user_id"), book=OuterRef("book_id")).values(
-        "rating_quarters"
-    )[:1]
+    rating = _author_rating_subquery()
     viewer_id = viewer_pk(viewer)
     liked: Any = (
         Exists(ReviewLike.objects.filter(review=OuterRef("pk"), user_id=viewer_id))
@@ -71,6 +79,90 @@ def with_display_fields(queryset: QuerySet[Review], viewer: Any) -> QuerySet[Rev
     return queryset.select_related("user", "book").annotate(
         author_rating_quarters=Subquery(rating), liked=liked
     )
+
+
+def display_rows(queryset: QuerySet[Review], viewer: Any, *, book: bool = True) -> QuerySet[Any]:
+    """The columns the API shows of each review in ``queryset``, as dicts, in one query: the review's
+    own columns, the author's ``user_id`` and ``username``, the author's library rating
+    (``author_rating_quarters``), whether ``viewer`` liked it (``liked``) and, with ``book``, the
+    book's ``book_title``, ``book_cover`` and ``book_cover_url`` (joined). Not the source text: see
+    :func:`add_own_bodies`.
+
+    For the hot list endpoints: no model instances, no serializer (see
+    :func:`mybookconnect.books.api.reviews_serializers.review_json`).
+    """
+    viewer_id = viewer_pk(viewer)
+    liked: Any = Value(False, output_field=BooleanField())
+    if viewer_id is not None:
+        liked = Exists(ReviewLike.objects.filter(review=OuterRef("pk"), user_id=viewer_id))
+    columns: dict[str, Any] = {
+        "username": F(f"user__{get_user_model().USERNAME_FIELD}"),
+        "author_rating_quarters": Subquery(_author_rating_subquery()),
+        "liked": liked,
+    }
+    if book:
+        columns.update(
+            book_title=F("book__title"), book_cover=F("book__cover"), book_cover_url=F("book__cover_url")
+        )
+    return queryset.values(*DISPLAY_COLUMNS, **columns)
+
+
+def add_own_bodies(rows: list[dict[str, Any]], viewer: Any) -> list[dict[str, Any]]:
+    """Set ``own_body`` on rows of :func:`display_rows`: the source text of the viewer's own reviews,
+    ``None`` on everyone else's. One query, only when the viewer's own reviews are among the rows
+    (at most one on a book's page): the texts are long, and nobody else gets them."""
+    viewer_id = viewer_pk(viewer)
+    own = [row["id"] for row in rows if viewer_id is not None and row["user_id"] == viewer_id]
+    bodies = dict(Review.objects.filter(pk__in=own).values_list("pk", "body")) if own else {}
+    for row in rows:
+        row["own_body"] = bodies.get(row["id"])
+    return rows
+
+
+@functools.cache
+def _author_rating_subquery() -> QuerySet[LibraryEntry]:
+    # Built once: Subquery() copies it, and building it costs more than the query takes.
+    return (
+        LibraryEntry.objects.filter(user=OuterRef("user_id"), book=OuterRef("book_id"))
+        .order_by()
+        .values("rating_quarters")[:1]
+    )
+
+
+class CountedRows:
+    """``rows`` as a paginator sees them, counted by ``counted`` (the same reviews without the joins
+    and subqueries of :func:`display_rows`, so the count reads one index of the reviews table)."""
+
+    def __init__(self, counted: QuerySet[Review], rows: QuerySet[Any]) -> None:
+        self.counted = counted
+        self.rows = rows
+        self.ordered = rows.ordered
+
+    def count(self) -> int:
+        return self.counted.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.rows[index]
+
+
+DISPLAY_COLUMNS = (
+    "id",
+    "user_id",
+    "book_id",
+    "title",
+    "body_html",
+    "body_format",
+    "spoiler",
+    "content_warnings",
+    "audience",
+    "likes_count",
+    "comments_count",
+    "created_at",
+    "updated_at",
+)
 
 
 def can_view(viewer: Any, review: Review) -> bool:

@@ -14,7 +14,8 @@ from rest_framework import serializers
 
 from mybookconnect.books import feed
 from mybookconnect.books.api.serializers import BOOK_COVER_HELP, _book_cover
-from mybookconnect.books.models import Activity, Book, ReadingStatus
+from mybookconnect.books.covers import placeholder_cover_url
+from mybookconnect.books.models import Activity, AuthorRole, Book, ReadingStatus
 
 
 class FeedUserSerializer(serializers.Serializer):
@@ -121,3 +122,94 @@ class ActivitySerializer(serializers.ModelSerializer[Activity]):
     @extend_schema_field(FeedBookSerializer(many=True))
     def get_books(self, activity: Activity) -> list[dict[str, Any]]:
         return FeedBookSerializer(feed.books_of(activity), many=True, context=self.context).data
+
+
+# What ActivitySerializer renders, built directly from the rows of feed.ActivityPage (PostgreSQL): the
+# same JSON (the tests compare the two), at a fraction of the cost. The schema is the serializer's.
+_CREATED_AT = serializers.DateTimeField()
+
+
+def _credit_names(credits: list[list[str]] | None) -> list[str]:
+    """Authors proper, in the cover's order; a book without any names its other credits."""
+    credits = credits or []
+    return [name for role, name in credits if role == AuthorRole.AUTHOR] or [name for _, name in credits]
+
+
+# A book id no catalog reaches, to find where ids go in the placeholder cover's address.
+_SOME_BOOK_ID = 987654321987
+
+
+class _Covers:
+    """``_book_cover`` of books given by their columns, for one request: the placeholder's address is
+    resolved once, and the id put in its place for each book."""
+
+    def __init__(self, request: Any) -> None:
+        self.request = request
+        placeholder = placeholder_cover_url(Book(id=_SOME_BOOK_ID), request)
+        self.placeholder = placeholder.split(str(_SOME_BOOK_ID))
+        if len(self.placeholder) != 2:  # the id is not in it once: resolve it for each book
+            self.placeholder = []
+
+    def __call__(self, book_id: int, cover: str, cover_url: str) -> str:
+        if cover or not self.placeholder:
+            return _book_cover(self.request, Book(id=book_id, cover=cover, cover_url=cover_url))
+        if cover_url:
+            return cover_url
+        return f"{self.placeholder[0]}{book_id}{self.placeholder[1]}"
+
+
+def _book(covers: _Covers, book: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": book["id"],
+        "title": book["title"],
+        "authors": _credit_names(book["credits"]),
+        "cover_url": covers(book["id"], book["cover"], book["cover_url"]),
+    }
+
+
+def _user(user_id: Any, username: Any) -> dict[str, Any]:
+    return {"id": user_id, "username": str(username)}
+
+
+def render_rows(rows: list[dict[str, Any]], request: Any) -> list[dict[str, Any]]:
+    """The items of a page of :class:`mybookconnect.books.feed.ActivityPage` rows."""
+    items = []
+    covers = _Covers(request)
+    for row in rows:
+        verb, data = row["verb"], row["data"]
+        book, review, progress = row["book"], row["review"], feed.progress(verb, data)
+        if progress is not None:
+            progress = {
+                "page": None if progress["page"] is None else int(progress["page"]),
+                "percent": None if progress["percent"] is None else float(progress["percent"]),
+                "minutes": None if progress["minutes"] is None else int(progress["minutes"]),
+            }
+        items.append(
+            {
+                "id": row["id"],
+                "verb": verb,
+                "actor": _user(row["actor_id"], row["actor_name"]),
+                "created_at": _CREATED_AT.to_representation(row["created_at"]),
+                "book": None if book is None else _book(covers, book),
+                "rating": feed.stars(verb, data, row["actor_rating"]),
+                "review": None
+                if review is None
+                else {
+                    "id": row["review_id"],
+                    "title": review["title"],
+                    "excerpt": feed.review_excerpt(review["html"]),
+                    "spoiler": review["spoiler"],
+                },
+                "progress": progress,
+                "status": feed.status(verb, data, row["group_key"]),
+                "shelf": None
+                if row["shelf_id"] is None
+                else {"id": row["shelf_id"], "name": row["shelf_name"]},
+                "target_user": None
+                if row["target_user_id"] is None
+                else _user(row["target_user_id"], row["target_name"]),
+                "books": [_book(covers, shown) for shown in row["books"] or ()],
+                "books_count": row["books_count"],
+            }
+        )
+    return items

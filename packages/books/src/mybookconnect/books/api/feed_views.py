@@ -10,13 +10,15 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
+from django.utils.dateparse import parse_datetime
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
 
 from mybookconnect.books import feed
-from mybookconnect.books.api.feed_serializers import ActivitySerializer
+from mybookconnect.books.api.feed_serializers import ActivitySerializer, render_rows
 from mybookconnect.books.models import Activity
 from mybookconnect.core.api.serializers import ErrorSerializer
 from mybookconnect.core.pagination import CursorPagination
@@ -38,6 +40,18 @@ class FeedPagination(CursorPagination):
     page_size = 20
     max_page_size = 50
 
+    def decode_cursor(self, request: Any) -> Any:
+        cursor = super().decode_cursor(request)
+        # A cursor's position is a moment; any other is forged (404, as DRF says of bad cursors).
+        if cursor is not None and cursor.position is not None:
+            try:
+                moment = parse_datetime(cursor.position)
+            except ValueError:
+                moment = None
+            if moment is None:
+                raise NotFound(self.invalid_cursor_message)
+        return cursor
+
 
 class ActivityListView(generics.ListAPIView):
     """Base of the feed views: a cursor-paginated list of activities, each completed for drawing."""
@@ -45,10 +59,31 @@ class ActivityListView(generics.ListAPIView):
     serializer_class = ActivitySerializer
     pagination_class = FeedPagination
 
-    def paginate_queryset(self, queryset: QuerySet) -> list[Any] | None:
-        page = super().paginate_queryset(queryset)
-        feed.complete_page(page or [])
-        return page
+    def get_queryset(self) -> Any:
+        """The activities listed: a queryset (drawn by the serializer), or on PostgreSQL a
+        :class:`~mybookconnect.books.feed.ActivityPage` (drawn by ``render_rows``, the same JSON)."""
+        if getattr(self, "swagger_fake_view", False):  # the schema generator has no reader
+            return Activity.objects.none()
+        if feed.use_single_statement():
+            return feed.ActivityPage(self.request.user, self.get_owners)
+        return self.get_activities()
+
+    def get_owners(self) -> list[Any]:
+        """Whose activities are listed, as far as the viewer may see them: lists of ids and
+        ``values()`` querysets of ids (:class:`~mybookconnect.books.feed.ActivityPage`)."""
+        raise NotImplementedError
+
+    def get_activities(self) -> QuerySet:
+        """The activities listed, as a queryset (:func:`~mybookconnect.books.feed.visible_activities`)."""
+        raise NotImplementedError
+
+    def list(self, request: Any, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.get_queryset()
+        page = self.paginate_queryset(queryset) or []
+        if isinstance(queryset, feed.ActivityPage):
+            return self.get_paginated_response(render_rows(page, request))
+        feed.complete_page(page)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 @extend_schema_view(
@@ -72,9 +107,10 @@ class FeedView(ActivityListView):
 
     permission_classes = [IsAuthenticated]
 
-    def get_queryset(self) -> QuerySet:
-        if getattr(self, "swagger_fake_view", False):  # the schema generator has no reader
-            return Activity.objects.none()
+    def get_owners(self) -> list[Any]:
+        return feed.feed_owners(self.request.user)
+
+    def get_activities(self) -> QuerySet:
         return feed.feed_for(self.request.user)
 
 
@@ -98,19 +134,24 @@ class ReaderActivityView(ActivityListView):
 
     permission_classes = [AllowAny]
 
-    def get_queryset(self) -> QuerySet:
-        if getattr(self, "swagger_fake_view", False):  # the schema generator has no reader
-            return Activity.objects.none()
+    def get_owners(self) -> list[Any]:
+        return [[self.get_reader().pk]]
+
+    def get_activities(self) -> QuerySet:
         return feed.activities_of(self.get_reader(), self.request.user)
 
     def get_reader(self) -> Any:
         user_model = get_user_model()
         username = self.kwargs["username"]
-        readers = user_model._default_manager.filter(**{f"{user_model.USERNAME_FIELD}__iexact": username})
+        readers = user_model._default_manager.all()
         if _has_field(user_model, "is_active"):
             readers = readers.filter(is_active=True)
-        # A site's table may hold "Ann" and "ann": the exact spelling wins.
-        matches = sorted(readers.order_by("pk")[:2], key=lambda reader: reader.get_username() != username)
+        # A site's table may hold "Ann" and "ann": the exact spelling wins. It is looked up first, by
+        # the unique index; another spelling scans the table.
+        field = user_model.USERNAME_FIELD
+        matches = list(readers.filter(**{field: username})[:1]) or list(
+            readers.filter(**{f"{field}__iexact": username}).order_by("pk")[:1]
+        )
         # A reader whose public items the viewer may not see (they blocked the viewer) is not there.
         if not matches or not get_visibility_policy().can_view(
             self.request.user, matches[0], Audience.PUBLIC

@@ -16,7 +16,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from mybookconnect.books import library
-from mybookconnect.books.api.serializers import BookSummarySerializer
+from mybookconnect.books.api.serializers import BookAuthorSerializer, BookSummarySerializer, _book_cover
 from mybookconnect.books.models import (
     Book,
     Edition,
@@ -98,6 +98,8 @@ class LibraryEntrySerializer(serializers.ModelSerializer[LibraryEntry]):
 
     book = BookSummarySerializer(read_only=True)
     rating = StarsField(source="rating_quarters", read_only=True, allow_null=True, help_text=RATING_HELP)
+    # Declared so that the schema admits "" (no format given), which a read-only model field loses.
+    format = serializers.ChoiceField(choices=LibraryFormat.choices, allow_blank=True, read_only=True)
     tags = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
     shelves = serializers.PrimaryKeyRelatedField(
         many=True, read_only=True, help_text=_("Ids of its shelves.")
@@ -142,6 +144,88 @@ class PublicLibraryEntrySerializer(LibraryEntrySerializer):
             if name not in ("notes", "shelves", "audience_is_default")
         ]
         read_only_fields = fields
+
+
+# Rendering entries fast: the lists and the write answers build the same JSON as the serializers
+# above (a test compares them), without building DRF's fields for every request and row. The fields
+# that format a value (dates, decimals, choices) are the serializers' own, built once.
+
+_FIELDS: dict[tuple[type, str], serializers.Field] = {}
+
+
+def _shown(serializer_class: type[serializers.Serializer[Any]], name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    field = _FIELDS.get((serializer_class, name))
+    if field is None:
+        field = _FIELDS[(serializer_class, name)] = serializer_class().fields[name]
+    return field.to_representation(value)
+
+
+def book_summary_row(book: Book, request: Any) -> dict[str, Any]:
+    """What :class:`BookSummarySerializer` shows of ``book`` (its ``book_authors`` prefetched)."""
+    return {
+        "id": book.pk,
+        "title": book.title,
+        "subtitle": book.subtitle,
+        "first_published_year": book.first_published_year,
+        "authors": [
+            {
+                "id": link.author_id,
+                "name": link.author.name,
+                "role": _shown(BookAuthorSerializer, "role", link.role),
+            }
+            for link in book.book_authors.all()
+        ],
+        "cover_url": _book_cover(request, book),
+        "average_rating": _shown(BookSummarySerializer, "average_rating", book.average_rating),
+        "ratings_count": book.ratings_count,
+        "readers_count": book.readers_count,
+    }
+
+
+def _reading_row(reading: ReadThrough) -> dict[str, Any]:
+    row: dict[str, Any] = {"id": reading.pk}
+    for name in ("started_on", "finished_on", "stopped_on", "progress_page", "progress_percent"):
+        row[name] = _shown(ReadThroughSerializer, name, getattr(reading, name))
+    row["progress_minutes"] = reading.progress_minutes
+    row["created_at"] = _shown(ReadThroughSerializer, "created_at", reading.created_at)
+    row["updated_at"] = _shown(ReadThroughSerializer, "updated_at", reading.updated_at)
+    return row
+
+
+def entry_row(entry: LibraryEntry, request: Any, *, public: bool = False) -> dict[str, Any]:
+    """What :class:`LibraryEntrySerializer` (``public``: :class:`PublicLibraryEntrySerializer`) shows
+    of ``entry``, its relations loaded (:func:`mybookconnect.books.library.load_entry_relations`)."""
+    serializer = LibraryEntrySerializer
+    row: dict[str, Any] = {
+        "id": entry.pk,
+        "book": book_summary_row(entry.book, request),
+        "edition": entry.edition_id,
+        "status": _shown(serializer, "status", entry.status),
+        "owned": entry.owned,
+        "format": _shown(serializer, "format", entry.format),
+        "wishlist": entry.wishlist,
+    }
+    if not public:
+        row["notes"] = entry.notes
+    row["rating"] = library.stars(entry.rating_quarters)
+    row["rated_at"] = _shown(serializer, "rated_at", entry.rated_at)
+    row["audience"] = _shown(serializer, "audience", entry.audience)
+    if not public:
+        row["audience_is_default"] = entry.audience_is_default
+    row["position"] = entry.position
+    row["finished_on"] = _shown(serializer, "finished_on", entry.finished_on)
+    # One entry's tags and shelves may come in one query (library.load_one_entry).
+    tag_names = getattr(entry, "tag_names", None)
+    row["tags"] = [tag.name for tag in entry.tags.all()] if tag_names is None else tag_names
+    if not public:
+        shelf_ids = getattr(entry, "shelf_ids", None)
+        row["shelves"] = [shelf.pk for shelf in entry.shelves.all()] if shelf_ids is None else shelf_ids
+    row["read_throughs"] = [_reading_row(reading) for reading in entry.read_throughs.all()]
+    row["created_at"] = _shown(serializer, "created_at", entry.created_at)
+    row["updated_at"] = _shown(serializer, "updated_at", entry.updated_at)
+    return row
 
 
 # Writing entries

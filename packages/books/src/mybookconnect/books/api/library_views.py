@@ -9,21 +9,25 @@ reading or shelf answers 404, as one that does not exist.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from mybookconnect.books import library
+from mybookconnect.books import caching, library
+from mybookconnect.books.api import library_serializers
 from mybookconnect.books.api.library_serializers import (
     LIBRARY_ORDERINGS,
     BulkActionSerializer,
@@ -40,6 +44,7 @@ from mybookconnect.books.api.library_serializers import (
     ReadThroughWriteSerializer,
     ShelfSerializer,
 )
+from mybookconnect.books.conf import books_settings
 from mybookconnect.books.models import (
     BookAuthor,
     LibraryEntry,
@@ -119,6 +124,25 @@ def filter_entries(entries: QuerySet[LibraryEntry], query: dict[str, Any]) -> Qu
 def find_reader(request: Request, username: str) -> Any:
     """The active reader called ``username`` (ignoring case; the exact spelling wins), or 404 — also
     when they blocked the viewer (a policy that knows blocks hides even their public items)."""
+    return _find_reader(request, username, _readers(username))
+
+
+def find_reader_and_audiences(request: Request, username: str) -> tuple[Any, list[str]]:
+    """:func:`find_reader`, and the audiences of the reader's items the viewer may see: for one
+    owner's rows, a complete description of what the policy lets the viewer see (``can_view`` and
+    ``filter_queryset`` agree), which the library's cached pages are keyed by."""
+    reader = find_reader(request, username)
+    policy = get_visibility_policy()
+    audiences = [
+        audience
+        for audience in Audience.values
+        # find_reader checked the public audience already.
+        if audience == Audience.PUBLIC or policy.can_view(request.user, reader, audience)
+    ]
+    return reader, sorted(audiences)
+
+
+def _readers(username: str) -> QuerySet[Any]:
     model = get_user_model()
     readers = model._default_manager.filter(**{f"{model.USERNAME_FIELD}__iexact": username})
     try:
@@ -127,10 +151,18 @@ def find_reader(request: Request, username: str) -> Any:
         pass
     else:
         readers = readers.filter(is_active=True)
-    matches = sorted(readers[:2], key=lambda reader: reader.get_username() != username)
-    if not matches or not get_visibility_policy().can_view(request.user, matches[0], Audience.PUBLIC):
+    return readers
+
+
+def _find_reader(request: Request, username: str, readers: QuerySet[Any]) -> Any:
+    model = get_user_model()
+    # The exact spelling first: the username's unique index finds it; ignoring case needs a scan.
+    reader = readers.filter(**{model.USERNAME_FIELD: username}).first()
+    if reader is None:
+        reader = readers.order_by("pk").first()
+    if reader is None or not get_visibility_policy().can_view(request.user, reader, Audience.PUBLIC):
         raise NotFound(READER_NOT_FOUND)
-    return matches[0]
+    return reader
 
 
 class OwnEntryMixin:
@@ -148,6 +180,38 @@ class OwnEntryMixin:
         if entry is None:
             raise NotFound(ENTRY_NOT_FOUND)
         return entry
+
+
+def _cached_library_page(
+    view: generics.ListAPIView[LibraryEntry], owner_id: Any, identity: str, *, public: bool
+) -> HttpResponse | Response:
+    """A page of a library list: the cached body when it is still right (see
+    :func:`mybookconnect.books.caching.library_page_key`), else the list rendered and stored.
+
+    ``identity`` says what else the page depends on besides its owner: the kind of list and the
+    audiences the viewer may see; the query string is added here. The entries are read first, then the
+    tokens of their books, then the books, so that a page is never stored with books older than their
+    tokens. Other formats than JSON (the browsable API) are never cached."""
+    request = view.request
+    renderer = getattr(request, "accepted_renderer", None)
+    key = None
+    if isinstance(renderer, JSONRenderer):
+        query = urlencode(sorted((name, value) for name, values in request.GET.lists() for value in values))
+        key = caching.library_page_key(owner_id, f"{identity}|{query}", caching.response_variant(request))
+    body = caching.get_library_page(key)
+    if body is not None:
+        return HttpResponse(body, content_type=renderer.media_type)
+    page = view.paginate_queryset(view.filter_queryset(view.get_queryset()))
+    entries = list(page or [])
+    book_tokens = caching.library_book_tokens(entry.book_id for entry in entries) if key else {}
+    library.load_entry_relations(entries, shelves=not public)
+    rows = [library_serializers.entry_row(entry, request, public=public) for entry in entries]
+    response = view.get_paginated_response(rows)
+    if key is None:
+        return response
+    body = renderer.render(response.data, request.accepted_media_type, {"request": request})
+    caching.store_library_page(key, body, book_tokens, books_settings.BOOKS_DETAIL_CACHE_SECONDS)
+    return HttpResponse(body, content_type=renderer.media_type)
 
 
 def _render_entry(view: Any, entry_id: int) -> Any:
@@ -199,8 +263,11 @@ class LibraryListView(generics.ListCreateAPIView[LibraryEntry]):
             data=self.request.query_params, context={"owner": self.request.user, "viewer": self.request.user}
         )
         query.is_valid(raise_exception=True)
-        entries = LibraryEntry.objects.filter(user=self.request.user)
-        return library.with_entry_relations(filter_entries(entries, query.validated_data))
+        # The entries' relations are loaded after the page is cut (_cached_library_page).
+        return filter_entries(LibraryEntry.objects.filter(user=self.request.user), query.validated_data)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse | Response:
+        return _cached_library_page(self, request.user.pk, "own", public=False)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = LibraryEntryWriteSerializer(data=request.data, context=self.get_serializer_context())
@@ -252,15 +319,20 @@ class LibraryEntryDetailView(generics.RetrieveUpdateDestroyAPIView[LibraryEntry]
         return entry
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        entry = LibraryEntry.objects.filter(pk=kwargs["pk"], user=request.user).first()
+        def validate(entry: LibraryEntry) -> Any:
+            serializer = LibraryEntryUpdateSerializer(
+                entry, data=request.data, partial=True, context=self.get_serializer_context()
+            )
+            serializer.is_valid(raise_exception=True)
+            return serializer.validated_data
+
+        # One read of the entry (locked), checked and changed in one transaction; the answer shows it
+        # as written, its book with the new aggregates.
+        entry = library.update_own_entry(request.user, kwargs["pk"], validate)
         if entry is None:
             raise NotFound(ENTRY_NOT_FOUND)
-        serializer = LibraryEntryUpdateSerializer(
-            entry, data=request.data, partial=True, context=self.get_serializer_context()
-        )
-        serializer.is_valid(raise_exception=True)
-        library.update_entry(entry, serializer.validated_data)
-        return Response(_render_entry(self, entry.pk))
+        library.load_one_entry(entry)
+        return Response(library_serializers.entry_row(entry, request))
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         entry = LibraryEntry.objects.filter(pk=kwargs["pk"], user=request.user).first()
@@ -607,14 +679,29 @@ class ReaderLibraryView(generics.ListAPIView[LibraryEntry]):
     def get_queryset(self) -> QuerySet[LibraryEntry]:
         if _fake(self):
             return LibraryEntry.objects.none()
-        owner = find_reader(self.request, self.kwargs["username"])
+        owner, audiences = self.reader_and_audiences()
         viewer = self.request.user
         query = LibraryQuerySerializer(
             data=self.request.query_params, context={"owner": owner, "viewer": viewer}
         )
         query.is_valid(raise_exception=True)
-        entries = get_visibility_policy().filter_queryset(LibraryEntry.objects.filter(user=owner), viewer)
-        return library.with_entry_relations(filter_entries(entries, query.validated_data), shelves=False)
+        # The audiences the page is cached for bound what it shows, whatever changed since they were read.
+        entries = get_visibility_policy().filter_queryset(
+            LibraryEntry.objects.filter(user=owner, audience__in=audiences), viewer
+        )
+        # The entries' relations are loaded after the page is cut (_cached_library_page).
+        return filter_entries(entries, query.validated_data)
+
+    def reader_and_audiences(self) -> tuple[Any, list[str]]:
+        """The reader whose library it is, and the audiences of their items the viewer may see: for one
+        owner's rows a complete description of what the policy lets the viewer see (a cache key)."""
+        if not hasattr(self, "_reader"):
+            self._reader = find_reader_and_audiences(self.request, self.kwargs["username"])
+        return self._reader
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse | Response:
+        owner, audiences = self.reader_and_audiences()
+        return _cached_library_page(self, owner.pk, f"reader|{','.join(audiences)}", public=True)
 
 
 @extend_schema_view(

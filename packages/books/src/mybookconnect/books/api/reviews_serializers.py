@@ -93,6 +93,50 @@ class ReviewSerializer(serializers.ModelSerializer[Review]):
         return review.body if viewer_id is not None and viewer_id == review.user_id else None
 
 
+_DATETIME = serializers.DateTimeField()
+
+
+def review_book_json(request: Any, book: Book) -> dict[str, Any]:
+    """A review's ``book`` as :class:`ReviewBookSerializer` gives it."""
+    return {"id": book.pk, "title": book.title, "cover_url": _book_cover(request, book)}
+
+
+def review_json(row: dict[str, Any], *, request: Any, book: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A review as :class:`ReviewSerializer` gives it, built from a row of
+    :func:`mybookconnect.books.reviews.display_rows` (with the viewer of that call): the same JSON
+    for a fraction of the time. ``book``: the rows' book, when they all have the same one
+    (:func:`review_book_json`); else each row's joined book columns are used."""
+    if book is None:
+        book = review_book_json(
+            request,
+            Book(
+                pk=row["book_id"],
+                title=row["book_title"],
+                cover=row["book_cover"],
+                cover_url=row["book_cover_url"],
+            ),
+        )
+    datetime = _DATETIME.to_representation
+    return {
+        "id": row["id"],
+        "user": {"id": row["user_id"], "username": row["username"]},
+        "book": book,
+        "rating": stars(row["author_rating_quarters"]),
+        "title": row["title"],
+        "body": row["own_body"],
+        "body_html": row["body_html"],
+        "body_format": row["body_format"],
+        "spoiler": row["spoiler"],
+        "content_warnings": [str(warning) for warning in row["content_warnings"]],
+        "audience": row["audience"],
+        "likes_count": row["likes_count"],
+        "comments_count": row["comments_count"],
+        "liked": bool(row["liked"]),
+        "created_at": datetime(row["created_at"]),
+        "updated_at": datetime(row["updated_at"]),
+    }
+
+
 class ReviewWriteSerializer(serializers.Serializer[dict[str, Any]]):
     """What a reader sets on their review. On PATCH every field is optional."""
 

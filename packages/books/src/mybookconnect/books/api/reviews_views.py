@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.paginator import EmptyPage, Page
+from django.core.paginator import Paginator as DjangoPaginator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied
 from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -32,6 +35,8 @@ from mybookconnect.books.api.reviews_serializers import (
     ReviewListQuerySerializer,
     ReviewSerializer,
     ReviewWriteSerializer,
+    review_book_json,
+    review_json,
 )
 from mybookconnect.books.api.views import MergeRedirectMixin
 from mybookconnect.books.models import Book, Comment, MergeKind, Review
@@ -63,6 +68,38 @@ class ReviewExistsError(APIException):
             "code": self.default_code,
             "review": review_id,
         }
+
+
+class RowsFirstPaginator(DjangoPaginator):
+    """Reads a page's rows before counting them all: a page shorter than the page size (the only page
+    of most books' reviews) tells the count, so the COUNT query is left out. A full page is counted
+    when the response asks for the count."""
+
+    def page(self, number: Any) -> Page:
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            return super().page(number)  # not a number: the usual error
+        if number < 1 or self.orphans:
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page])
+        if not rows and number > 1:
+            raise EmptyPage(self.error_messages["no_results"])
+        if len(rows) < self.per_page:
+            self.__dict__["count"] = bottom + len(rows)  # the cached_property's value
+        return self._get_page(rows, number, self)
+
+
+class ReviewPagination(PageNumberPagination):
+    """Page numbers, counted only when needed (:class:`RowsFirstPaginator`)."""
+
+    django_paginator_class = RowsFirstPaginator
+
+    def paginate_queryset(self, queryset: Any, request: Request, view: Any = None) -> list[Any] | None:
+        if not isinstance(getattr(request, "accepted_renderer", None), BrowsableAPIRenderer):
+            self.template = None  # no page controls to draw, so no count needed for them
+        return super().paginate_queryset(queryset, request, view)
 
 
 def visible_review(request: Request, pk: int, *, display: bool = False) -> Review:
@@ -131,22 +168,34 @@ def _ordered(query_params: Any) -> tuple[str, ...]:
 )
 class BookReviewsView(MergeRedirectMixin, generics.ListCreateAPIView[Review]):
     """A book's reviews, a page at a time: three queries (the book, the count, the page) whatever
-    the page size; signed-in readers add theirs."""
+    the page size; signed-in readers add theirs.
 
-    queryset = Review.objects.none()  # the schema's model; get_queryset() gives the rows
+    The list is the hot path of a book's page: its rows are dicts built straight from the columns
+    (:func:`~mybookconnect.books.reviews.display_rows`, :func:`review_json`), not model instances
+    through :class:`ReviewSerializer` (which stays the schema; the tests check both give the same).
+    """
+
+    queryset = Review.objects.none()  # the schema's model; list() gives the rows
     serializer_class = ReviewSerializer
     permission_classes = [IsAuthenticatedOrReadOnly]
-    pagination_class = PageNumberPagination
+    pagination_class = ReviewPagination
     merge_kind = MergeKind.BOOK
 
-    def get_queryset(self) -> Any:
-        ordering = _ordered(self.request.query_params)
-        if not Book.objects.filter(pk=self.kwargs["pk"]).exists():
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        ordering = _ordered(request.query_params)
+        found = Book.objects.filter(pk=kwargs["pk"]).order_by().only("pk", "title", "cover", "cover_url")[:1]
+        book = next(iter(found), None)
+        if book is None:
             raise NotFound(_("Book not found."))
-        reviews = services.visible_reviews(
-            self.request.user, Review.objects.filter(book_id=self.kwargs["pk"])
+        reviews = services.visible_reviews(request.user, Review.objects.filter(book_id=book.pk))
+        rows = services.display_rows(reviews.order_by(*ordering), request.user, book=False)
+        page = services.add_own_bodies(
+            self.paginate_queryset(services.CountedRows(reviews, rows)) or [], request.user
         )
-        return services.with_display_fields(reviews, self.request.user).order_by(*ordering)
+        book_json = review_book_json(request, book)
+        return self.get_paginated_response(
+            [review_json(row, request=request, book=book_json) for row in page]
+        )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         book = Book.objects.filter(pk=kwargs["pk"]).first()
@@ -421,14 +470,19 @@ class CommentReportView(ReportView):
     )
 )
 class UserReviewsView(generics.ListAPIView[Review]):
-    """A reader's reviews: three queries (the reader, the count, the page) whatever the page size."""
+    """A reader's reviews: three queries (the reader, the count, the page) whatever the page size;
+    rows built like a book's reviews (see :class:`BookReviewsView`)."""
 
-    queryset = Review.objects.none()  # the schema's model; get_queryset() gives the rows
+    queryset = Review.objects.none()  # the schema's model; list() gives the rows
     serializer_class = ReviewSerializer
-    pagination_class = PageNumberPagination
+    pagination_class = ReviewPagination
 
-    def get_queryset(self) -> Any:
-        ordering = _ordered(self.request.query_params)
-        author = find_reader(self.request, self.kwargs["username"])
-        reviews = services.visible_reviews(self.request.user, Review.objects.filter(user=author))
-        return services.with_display_fields(reviews, self.request.user).order_by(*ordering)
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        ordering = _ordered(request.query_params)
+        author = find_reader(request, kwargs["username"])
+        reviews = services.visible_reviews(request.user, Review.objects.filter(user=author))
+        rows = services.display_rows(reviews.order_by(*ordering), request.user)
+        page = services.add_own_bodies(
+            self.paginate_queryset(services.CountedRows(reviews, rows)) or [], request.user
+        )
+        return self.get_paginated_response([review_json(row, request=request) for row in page])

@@ -63,6 +63,9 @@ class Review(TimestampedModel):
             models.Index(fields=["book", "-created_at", "-id"], name="mbc_books_review_new_idx"),
             models.Index(fields=["book", "-likes_count", "-id"], name="mbc_books_review_liked_idx"),
             models.Index(fields=["user", "-created_at", "-id"], name="mbc_books_review_user_idx"),
+            # A book's reviews counted through the visibility filter (audience and author) from the
+            # index alone, without reading the rows.
+            models.Index(fields=["book", "audience", "user"], name="mbc_books_review_visible_idx"),
         ]
 
     def __str__(self) -> str:
