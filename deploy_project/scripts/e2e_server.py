@@ -2,8 +2,10 @@
 
 With ``DATABASE_URL`` pointing at PostgreSQL, the database ``<name>_e2e`` on the same server is
 dropped and created afresh; otherwise a new SQLite file in a temporary directory is used. Then it
-migrates and replaces itself with gunicorn (local settings, DEBUG on, so the refresh cookie is not
-Secure over plain http). Static files, the SPA's included, come straight from the finders.
+migrates, loads the demo books and the demo readers (as ``make run`` does: the browser tests open
+demo books and sign in as demo readers) and replaces itself with gunicorn (local settings, DEBUG on,
+so the refresh cookie is not Secure over plain http). Static files, the SPA's included, come
+straight from the finders.
 
 Environment: ``E2E_HOST`` (default 127.0.0.1), ``E2E_PORT`` (default 8765), ``DATABASE_URL``,
 ``REDIS_URL``. Run from any directory: ``bash deploy_project/scripts/e2e_server.sh``.
@@ -56,7 +58,9 @@ def main() -> None:
         DEBUG="1",
         ALLOWED_HOSTS=f"{host},localhost,127.0.0.1",
         GUNICORN_BIND=f"{host}:{port}",
-        GUNICORN_WORKERS=env.get("GUNICORN_WORKERS", "2"),
+        # Without Redis each worker caches book pages in its own memory, where a write answered by
+        # the other worker cannot invalidate them (production turns those caches off instead).
+        GUNICORN_WORKERS=env.get("GUNICORN_WORKERS", "2" if env.get("REDIS_URL") else "1"),
         PYTHONUNBUFFERED="1",
     )
     database_url = env.get("DATABASE_URL", "")
@@ -67,12 +71,13 @@ def main() -> None:
         env["DATABASE_URL"] = f"sqlite:///{directory}/db.sqlite3"
         log(f"fresh SQLite database in {directory}")
 
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
-        cwd=DEPLOY_DIR,
-        env=env,
-        check=True,
-    )
+    for command in (["migrate", "--noinput"], ["load_demo"], ["load_demo_readers"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command, "--verbosity", "0"],
+            cwd=DEPLOY_DIR,
+            env=env,
+            check=True,
+        )
     log(f"serving http://{host}:{port}/")
     gunicorn = Path(sys.executable).with_name("gunicorn")
     command = [str(gunicorn), "--config", str(DEPLOY_DIR / "gunicorn.conf.py")]

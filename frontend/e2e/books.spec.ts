@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
 
 import { randomIsbn13 } from "./support/books";
-import { signUp, uniqueName, useEnglish } from "./support/readers";
+import { logIn, signUp, uniqueName, useEnglish } from "./support/readers";
+
+// The demo readers `make run` and the e2e server load (packages/users: DEFAULT_DEMO_PASSWORD).
+const DEMO_READER = "ana";
+const DEMO_PASSWORD = "demo-reader-password";
 
 test("add a book through the form, find it as you type, open it by ISBN", async ({ page }) => {
   await useEnglish(page);
@@ -55,10 +59,11 @@ test("add a book through the form, find it as you type, open it by ISBN", async 
   await expect(page.getByText("(translator)")).toBeVisible();
   await expect(page.getByRole("link", { name: `Kingsbridge ${token} #1` })).toBeVisible();
   await expect(page.getByRole("link", { name: "Historical fiction" })).toBeVisible();
+  // Exact names: the row's "Edit" link is named after the edition, ISBN and publisher included.
   const editions = page.getByRole("table", { name: "Editions" });
-  await expect(editions.getByRole("cell", { name: isbn })).toBeVisible();
-  await expect(editions.getByRole("cell", { name: "Signet" })).toBeVisible();
-  await expect(editions.getByRole("cell", { name: "Paperback" })).toBeVisible();
+  await expect(editions.getByRole("cell", { name: isbn, exact: true })).toBeVisible();
+  await expect(editions.getByRole("cell", { name: "Signet", exact: true })).toBeVisible();
+  await expect(editions.getByRole("cell", { name: "Paperback", exact: true })).toBeVisible();
 
   // The author's page lists the book.
   await page.getByRole("link", { name: "Ken Follett" }).click();
@@ -75,4 +80,62 @@ test("add a book through the form, find it as you type, open it by ISBN", async 
   await page.getByRole("link", { name: "Edit history" }).click();
   await expect(page.getByRole("heading", { name: "Edit history" })).toBeVisible();
   await expect(page.getByText("Created").first()).toBeVisible();
+});
+
+test("add an edition to a demo book, see it among its editions, correct its page count", async ({ page }) => {
+  await useEnglish(page);
+  // Unused on this server, whatever earlier runs added to the demo book.
+  const isbn = randomIsbn13();
+
+  await logIn(page, DEMO_READER, DEMO_PASSWORD);
+  await expect(page.getByTestId("home-greeting")).toHaveText(`Welcome back, ${DEMO_READER}!`);
+
+  // A demo book, found through the search page.
+  await page.goto("/books?q=Rayuela");
+  await page.getByRole("link", { name: "Rayuela", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rayuela" })).toBeVisible();
+  const bookUrl = new URL(page.url()).pathname;
+
+  // Add an edition: ISBN with hyphens, a year and month, pages, format, language.
+  await page.getByRole("link", { name: "Add edition" }).click();
+  await expect(page.getByRole("heading", { name: "Add an edition" })).toBeVisible();
+  await page.getByLabel("ISBN", { exact: true }).fill(`${isbn.slice(0, 3)}-${isbn.slice(3)}`);
+  await page.getByLabel("Publisher").fill("Alfaguara");
+  await page.getByLabel("Publication date").fill("2013-05");
+  await page.getByLabel("Pages").fill("600");
+  await page.getByLabel("Format").selectOption("paperback");
+  // The header's language switcher is also labelled "Language": this is the text box.
+  await page.getByRole("textbox", { name: "Language", exact: true }).fill("es");
+  await page.getByRole("button", { name: "Save edition" }).click();
+
+  // Back on the book, the edition is in the table.
+  await expect(page).toHaveURL(bookUrl);
+  const row = page.getByRole("table", { name: "Editions" }).getByRole("row").filter({ hasText: isbn });
+  // Every 978 ISBN-13 has an ISBN-10 too: the server works it out.
+  await expect(row.getByRole("cell")).toHaveText([
+    "Paperback",
+    "Alfaguara",
+    "2013-05",
+    "600",
+    "es",
+    isbn,
+    /^\d{9}[\dX]$/,
+    "Edit",
+  ]);
+
+  // Correct its page count from the table.
+  await row.getByRole("link", { name: /^Edit edition:/ }).click();
+  await expect(page.getByRole("heading", { name: "Edit edition" })).toBeVisible();
+  await expect(page.getByLabel("ISBN", { exact: true })).toHaveValue(isbn);
+  await expect(page.getByLabel("Pages")).toHaveValue("600");
+  await page.getByLabel("Pages").fill("635");
+  await page.getByRole("button", { name: "Save changes" }).click();
+
+  await expect(page).toHaveURL(bookUrl);
+  await expect(row.getByRole("cell", { name: "635", exact: true })).toBeVisible();
+
+  // The book's history records the correction, newest first.
+  await page.getByRole("link", { name: "Edit history" }).click();
+  await expect(page.getByRole("heading", { name: "Edit history" })).toBeVisible();
+  await expect(page.getByRole("row", { name: "Pages 600 635" }).first()).toBeVisible();
 });

@@ -39,8 +39,11 @@ export const routes: RouteObject[] = [
         element: <ProtectedRoute />,
         children: [
           { path: paths.account.path, lazy: lazyPage(() => import("./routes/account")) },
+          { path: paths.library.path, lazy: lazyPage(() => import("./routes/library")) },
           { path: paths.books.new.path, lazy: lazyPage(() => import("./routes/books/new-book")) },
           { path: paths.books.edit.path, lazy: lazyPage(() => import("./routes/books/edit-book")) },
+          { path: paths.books.newEdition.path, lazy: lazyPage(() => import("./routes/books/new-edition")) },
+          { path: paths.editions.edit.path, lazy: lazyPage(() => import("./routes/books/edit-edition")) },
           { path: paths.people.path, lazy: lazyPage(() => import("./routes/users/people")) },
           { path: paths.followRequests.path, lazy: lazyPage(() => import("./routes/users/follow-requests")) },
           {

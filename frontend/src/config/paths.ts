@@ -77,6 +77,14 @@ export const paths = {
       path: "/books/:id/history",
       getHref: (id: number | string) => `/books/${encodeURIComponent(id)}/history`,
     },
+    /** Add an edition to the book `id`. */
+    newEdition: {
+      path: "/books/:id/editions/new",
+      getHref: (id: number | string) => `/books/${encodeURIComponent(id)}/editions/new`,
+    },
+  },
+  editions: {
+    edit: { path: "/editions/:id/edit", getHref: (id: number | string) => `/editions/${encodeURIComponent(id)}/edit` },
   },
   authors: {
     detail: { path: "/authors/:id", getHref: (id: number | string) => `/authors/${encodeURIComponent(id)}` },
@@ -87,6 +95,11 @@ export const paths = {
   subjects: {
     path: "/subjects",
     getHref: () => "/subjects",
+  },
+  library: {
+    path: "/library",
+    /** The reader's library; `params` are the URL's filters, sort order, page and view. */
+    getHref: (params?: Record<string, string | number | undefined>) => withQuery("/library", params),
   },
 } as const;
 

@@ -8,26 +8,41 @@ import { formLevelMessages } from "./server-errors";
 
 type FormValues = Record<string, string>;
 
+interface FormOptions<V> {
+  /** Fields the form shows in its own way (not through `field()`), with `serverErrorsFor()`. */
+  otherShownFields?: string[];
+  /**
+   * Inputs that stand for several fields of the API (one date input for a year, a month and
+   * a day): those fields' server messages are shown beside the input and cleared with it.
+   */
+  serverFieldsOf?: Partial<Record<keyof V & string, string[]>>;
+}
+
 /**
  * The state every form of the SPA shares: its values, client-side messages (i18n keys)
  * and the server's messages, which stay beside their field until that field is edited.
  * Fields the form does not show (neither inputs nor `otherShownFields`) get their server
  * messages above the form.
  */
-export function useForm<V extends FormValues>(initial: V, { otherShownFields = [] }: { otherShownFields?: string[] } = {}) {
+export function useForm<V extends FormValues>(initial: V, { otherShownFields = [], serverFieldsOf = {} }: FormOptions<V> = {}) {
   const { t } = useTranslation();
   const [values, setValues] = useState<V>(initial);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [serverErrors, setServerErrors] = useState<ApiFormErrors | null>(null);
-  const fieldNames = [...Object.keys(initial), ...otherShownFields];
+  const serverFields = (name: keyof V & string): string[] => [name, ...(serverFieldsOf[name] ?? [])];
+  const fieldNames = [
+    ...Object.keys(initial),
+    ...otherShownFields,
+    ...Object.values(serverFieldsOf).flatMap((fields) => fields ?? []),
+  ];
 
   const setValue = (name: keyof V & string, value: string) => {
     setValues((previous) => ({ ...previous, [name]: value }));
     setClientErrors((previous) => ({ ...previous, [name]: undefined }));
     setServerErrors((previous) => {
-      if (!previous?.fieldErrors[name]) return previous;
+      if (!previous || !serverFields(name).some((field) => previous.fieldErrors[field])) return previous;
       const fieldErrors = { ...previous.fieldErrors };
-      delete fieldErrors[name];
+      for (const field of serverFields(name)) delete fieldErrors[field];
       return { ...previous, fieldErrors };
     });
   };
@@ -40,10 +55,11 @@ export function useForm<V extends FormValues>(initial: V, { otherShownFields = [
     field: (name: keyof V & string) => ({
       name,
       value: values[name] ?? "",
-      onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValue(name, event.target.value),
+      onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+        setValue(name, event.target.value),
       errors: [
         ...(clientErrors[name] ?? []).map((key) => t(key as never)),
-        ...(serverErrors?.fieldErrors[name] ?? []),
+        ...serverFields(name).flatMap((field) => serverErrors?.fieldErrors[field] ?? []),
       ],
     }),
     formErrors: formLevelMessages(serverErrors, fieldNames, t),

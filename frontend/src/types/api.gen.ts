@@ -544,6 +544,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/books/{id}/reviews/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A book's reviews
+         * @description The reviews of a book the viewer may see, newest or most liked first, paginated.
+         */
+        get: operations["books_reviews_list"];
+        put?: never;
+        /**
+         * Review a book
+         * @description One review per reader and book: a second one answers 409 with the first one's id.
+         */
+        post: operations["books_reviews_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/books/lookup/": {
         parameters: {
             query?: never;
@@ -558,6 +582,47 @@ export interface paths {
          * @description Looks the book up by `isbn` (10 or 13 digits, hyphens allowed) or by `title` (and optionally `author`) in the configured metadata providers (Open Library, Google Books), and adds it to the catalog with its edition, authors, subjects and cover. A book already in the catalog (same ISBN, same Open Library work, or same title and author) is returned as it is, with a 200, and completed with what it lacked; a new book is a 201. When a provider fails or times out, nothing is written.
          */
         post: operations["books_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a comment (its author, or staff)
+         * @description A comment with replies keeps its place in the thread with its text removed.
+         */
+        delete: operations["comments_destroy"];
+        options?: never;
+        head?: never;
+        /** Edit your comment */
+        patch: operations["comments_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a comment to staff
+         * @description Reporting again while your earlier report of it is open returns that one (200).
+         */
+        post: operations["comments_report_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -622,6 +687,26 @@ export interface paths {
          * @description Merge the object in the URL into ``into`` (staff). The old id answers 301 afterwards.
          */
         post: operations["editions_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feed/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your feed
+         * @description What you and the readers you follow did (started, finished, stopped, rated, reviewed, shelved, progress, followed), newest first, never anything you may not see. Shelving many books at once is one item with up to four `books` and `books_count`. Cursor pages: follow `next`.
+         */
+        get: operations["feed_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -708,6 +793,277 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/library/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your library
+         * @description Your library entries, filtered and sorted, a page at a time. `q` keeps entries whose title or authors contain every word.
+         */
+        get: operations["library_list"];
+        put?: never;
+        /**
+         * Add a book to your library
+         * @description Adds the book (201). A book already in your library has its entry updated instead (200). Without a status a new entry is want_to_read, or read when a rating comes alone.
+         */
+        post: operations["library_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/library/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry of your library */
+        get: operations["library_retrieve"];
+        put?: never;
+        post?: never;
+        /** Remove a book from your library */
+        delete: operations["library_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an entry of your library
+         * @description `audience: null` goes back to your default audience.
+         */
+        patch: operations["library_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/library/{id}/move/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reorder your to-read list
+         * @description Moves the entry just before `before` (an entry of the same status) in the hand order (`ordering=position`), or to the end when `before` is null.
+         */
+        post: operations["library_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/library/{id}/read-throughs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readings of a book in your library
+         * @description Views under ``library/{id}/``: the entry must be the signed-in reader's, else 404.
+         */
+        get: operations["library_read_throughs_list"];
+        put?: never;
+        /**
+         * Record a reading
+         * @description Dates: none in the future; finish or stop not before the start; not both finished and stopped.
+         */
+        post: operations["library_read_throughs_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/library/{id}/read-throughs/{reading}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Forget a reading
+         * @description Views under ``library/{id}/``: the entry must be the signed-in reader's, else 404.
+         */
+        delete: operations["library_read_throughs_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a reading's dates
+         * @description Views under ``library/{id}/``: the entry must be the signed-in reader's, else 404.
+         */
+        patch: operations["library_read_throughs_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/library/{id}/read-throughs/{reading}/progress/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress history of a reading
+         * @description Newest first.
+         */
+        get: operations["library_progress_list"];
+        put?: never;
+        /**
+         * Record progress in a reading
+         * @description A page, a percent and/or minutes listened (at least one), and an optional note.
+         */
+        post: operations["library_progress_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/library/bulk/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change many entries of your library at once
+         * @description One action on up to 500 of your entries, in one transaction: any id that is not one of your entries answers 400 naming it, and nothing changes. A bulk change of status or shelf shows as one item of the feed.
+         */
+        post: operations["library_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/library/tags/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your tags */
+        get: operations["library_tags_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a review
+         * @description One review; its author edits and deletes it, staff may delete it.
+         */
+        get: operations["reviews_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a review (its author, or staff)
+         * @description One review; its author edits and deletes it, staff may delete it.
+         */
+        delete: operations["reviews_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit your review
+         * @description One review; its author edits and deletes it, staff may delete it.
+         */
+        patch: operations["reviews_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/comments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A review's comments
+         * @description Every comment in thread order (each followed by its replies, oldest first), flat, with its parent and depth; paginated.
+         */
+        get: operations["reviews_comments_list"];
+        put?: never;
+        /**
+         * Comment on a review, or reply to a comment
+         * @description A review's discussion: three queries a page (the review, the thread's order, the page).
+         */
+        post: operations["reviews_comments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/like/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Like a review
+         * @description Idempotent: liking a review twice leaves one like.
+         */
+        post: operations["reviews_like_create"];
+        /**
+         * Take back a like
+         * @description Idempotent: answers the same when there was no like.
+         */
+        delete: operations["reviews_like_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a review to staff
+         * @description Reporting again while your earlier report of it is open returns that one (200).
+         */
+        post: operations["reviews_report_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/series/": {
         parameters: {
             query?: never;
@@ -740,6 +1096,46 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shelves/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your shelves */
+        get: operations["shelves_list"];
+        put?: never;
+        /** Make a shelf */
+        post: operations["shelves_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shelves/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your shelves
+         * @description Its books: `library/?shelf={id}`.
+         */
+        get: operations["shelves_retrieve"];
+        put?: never;
+        post?: never;
+        /** Delete a shelf (its books stay in your library) */
+        delete: operations["shelves_destroy"];
+        options?: never;
+        head?: never;
+        /** Rename a shelf or change who sees it */
+        patch: operations["shelves_partial_update"];
         trace?: never;
     };
     "/api/v1/subjects/": {
@@ -793,6 +1189,26 @@ export interface paths {
          * @description The profile as the viewer may see it: everyone gets the card, allowed viewers the rest.
          */
         get: operations["users_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/activity/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reader's activity
+         * @description One reader's activities that you may see (all of them for your own), newest first, in the feed's shape. 404 when there is no such reader, or they blocked you.
+         */
+        get: operations["users_activity_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -909,6 +1325,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{username}/library/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reader's library
+         * @description The entries of the reader that you may see (each entry's audience; with `shelf`, the shelf's too), without private notes. Filters and sorting as in `library/`.
+         */
+        get: operations["users_library_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/reviews/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reader's reviews
+         * @description The reviews of a reader the viewer may see, newest or most liked first, paginated.
+         */
+        get: operations["users_reviews_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/shelves/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reader's shelves
+         * @description The shelves of the reader that you may see, each with how many of its books you may see.
+         */
+        get: operations["users_shelves_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -934,6 +1410,38 @@ export interface components {
          * @enum {string}
          */
         ActionEnum: "create" | "update" | "revert" | "merge";
+        /** @description One item of the feed, or of a reader's activity. */
+        Activity: {
+            readonly id: number;
+            readonly verb: components["schemas"]["VerbEnum"];
+            readonly actor: components["schemas"]["FeedUser"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** @description The book it is about, if one. */
+            readonly book: components["schemas"]["FeedBook"] | null;
+            /**
+             * Format: double
+             * @description Stars (0.25 to 5): the rating given, or the reader's rating of a reviewed or finished book.
+             */
+            readonly rating: number | null;
+            readonly review: components["schemas"]["FeedReview"] | null;
+            readonly progress: components["schemas"]["FeedProgress"] | null;
+            readonly status: (components["schemas"]["ReadingStatusEnum"] | components["schemas"]["NullEnum"]) | null;
+            readonly shelf: components["schemas"]["FeedShelf"] | null;
+            /** @description The reader followed. */
+            readonly target_user: components["schemas"]["FeedUser"] | null;
+            /** @description Up to four of the books of a grouped activity (shelving many books at once). */
+            readonly books: components["schemas"]["FeedBook"][];
+            /** @description How many books the grouped activity has (0 for the others). */
+            readonly books_count: number;
+        };
+        /**
+         * @description * `public` - Public
+         *     * `followers` - Followers
+         *     * `private` - Private
+         * @enum {string}
+         */
+        AudienceEnum: "public" | "followers" | "private";
         /** @description One of an author's books, with the author's role in it. */
         AuthorBook: {
             readonly id: number;
@@ -1013,6 +1521,12 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        /**
+         * @description * `plain` - Plain text
+         *     * `markdown` - Markdown
+         * @enum {string}
+         */
+        BodyFormatEnum: "plain" | "markdown";
         /** @description An author as a book shows them: the author's id and name, and their role in this book. */
         BookAuthor: {
             readonly id: number;
@@ -1044,7 +1558,7 @@ export interface components {
             readonly editions: components["schemas"]["Edition"][];
             /** Reviews */
             readonly reviews_count: number;
-            /** @description Stars to count: {"5": 12}. */
+            /** @description Half stars to count: {"0.5": 1, "3.5": 4, "5": 12}. */
             readonly rating_histogram: unknown;
             /** Format: date-time */
             readonly created_at: string;
@@ -1099,12 +1613,48 @@ export interface components {
             subjects?: string[];
             series?: components["schemas"]["SeriesInputRequest"][];
         };
+        /** @description One action on many of the reader's entries, all or nothing. */
+        BulkActionRequest: {
+            /** @description Ids of your entries (at most 500). */
+            entries: number[];
+            action: components["schemas"]["LibraryBulkActionEnum"];
+            /** @description set_status: a status; set_format: a format or ""; set_owned, set_wishlist: true or false; set_audience: an audience or null (your default); add_to_shelf, remove_from_shelf: a shelf id; add_tag, remove_tag: a tag name; delete: nothing. */
+            value?: unknown;
+        };
+        BulkResult: {
+            action: string;
+            /** @description How many entries the action was applied to. */
+            count: number;
+        };
         /**
          * @description * `ok` - The cache stored and returned a value
          *     * `error` - The cache failed
          * @enum {string}
          */
         CacheEnum: "ok" | "error";
+        /** @description A comment in its thread: ``depth`` 0 answers the review, 1 a comment, and so on. */
+        Comment: {
+            readonly id: number;
+            readonly review: number;
+            /** In reply to */
+            readonly parent: number | null;
+            /** @description 0 for a comment on the review, 1 for a reply... */
+            readonly depth: number;
+            readonly user: components["schemas"]["ReviewUser"];
+            /** Text */
+            readonly body: string;
+            /** @description A deleted comment keeps its place for its replies; its text is empty. */
+            readonly deleted: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        CommentWriteRequest: {
+            body: string;
+            /** @description The comment this one replies to. */
+            parent?: number | null;
+        };
         /**
          * @description * `ok` - Every checked database answered
          *     * `error` - A database did not answer
@@ -1182,6 +1732,40 @@ export interface components {
             /** @description Machine-readable error code, for example "not_found". */
             code: string;
         };
+        /** @description A book as a feed item shows it: enough to draw its cover and link it. */
+        FeedBook: {
+            readonly id: number;
+            readonly title: string;
+            /** @description The authors' names, in the cover's order. */
+            readonly authors: string[];
+            /** @description The book's cover; a placeholder card (books/{id}/cover.svg) when it has none. */
+            readonly cover_url: string;
+        };
+        FeedProgress: {
+            readonly page: number | null;
+            /** Format: double */
+            readonly percent: number | null;
+            readonly minutes: number | null;
+        };
+        FeedReview: {
+            readonly id: number;
+            readonly title: string;
+            /**
+             * @description The first 280 characters of the review's text, ending with “…” when cut.
+             * @default
+             */
+            readonly excerpt: string;
+            readonly spoiler: boolean;
+        };
+        FeedShelf: {
+            readonly id: number;
+            readonly name: string;
+        };
+        /** @description A reader as the feed names them. */
+        FeedUser: {
+            readonly id: number;
+            readonly username: string;
+        };
         /** @description One row of a followers or following list. */
         FollowListItem: {
             readonly username: string;
@@ -1227,6 +1811,104 @@ export interface components {
          * @enum {string}
          */
         HealthStatusEnum: "ok" | "error";
+        /**
+         * @description * `set_status` - Set the status
+         *     * `set_format` - Set the format
+         *     * `set_owned` - Set owned
+         *     * `set_wishlist` - Set wishlist
+         *     * `set_audience` - Set who may see them
+         *     * `add_to_shelf` - Put on a shelf
+         *     * `remove_from_shelf` - Take off a shelf
+         *     * `add_tag` - Add a tag
+         *     * `remove_tag` - Remove a tag
+         *     * `delete` - Remove from the library
+         * @enum {string}
+         */
+        LibraryBulkActionEnum: "set_status" | "set_format" | "set_owned" | "set_wishlist" | "set_audience" | "add_to_shelf" | "remove_from_shelf" | "add_tag" | "remove_tag" | "delete";
+        /** @description A library entry as its owner sees it. */
+        LibraryEntry: {
+            readonly id: number;
+            readonly book: components["schemas"]["BookSummary"];
+            readonly edition: number | null;
+            readonly status: components["schemas"]["ReadingStatusEnum"];
+            readonly owned: boolean;
+            readonly format: components["schemas"]["LibraryFormatEnum"] | components["schemas"]["BlankEnum"];
+            readonly wishlist: boolean;
+            /** Private notes */
+            readonly notes: string;
+            /**
+             * Format: double
+             * @description Stars from 0.5 to 5 in half stars (null: not rated). Imported ratings may be in quarter stars.
+             */
+            readonly rating: number | null;
+            /** Format: date-time */
+            readonly rated_at: string | null;
+            readonly audience: components["schemas"]["AudienceEnum"];
+            /** Audience follows the reader's default */
+            readonly audience_is_default: boolean;
+            readonly position: number;
+            /** Format: date */
+            readonly finished_on: string | null;
+            readonly tags: string[];
+            /** @description Ids of its shelves. */
+            readonly shelves: number[];
+            readonly read_throughs: components["schemas"]["ReadThrough"][];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /**
+         * @description What a reader sets on a library entry. ``book`` is needed to add one; on PATCH every field is
+         *     optional and the book cannot change.
+         */
+        LibraryEntryWriteRequest: {
+            /** @description The book's id. */
+            book: number;
+            /** @description One of the book's editions. */
+            edition?: number | null;
+            status?: components["schemas"]["ReadingStatusEnum"];
+            owned?: boolean;
+            format?: components["schemas"]["LibraryFormatEnum"] | components["schemas"]["BlankEnum"];
+            wishlist?: boolean;
+            /** @description Private: only you ever see them. */
+            notes?: string;
+            /**
+             * Format: double
+             * @description Stars from 0.5 to 5 in half stars (null: not rated). Imported ratings may be in quarter stars.
+             */
+            rating?: number | null;
+            /** @description Tag names; the entry's tags become exactly these (new names are created). */
+            tags?: string[];
+            /** @description Ids of your shelves; the entry's shelves become exactly these. */
+            shelves?: number[];
+            /**
+             * @description Who may see this entry; null: your default (your profile's privacy).
+             *
+             *     * `public` - Public
+             *     * `followers` - Followers
+             *     * `private` - Private
+             */
+            audience?: (components["schemas"]["AudienceEnum"] | components["schemas"]["NullEnum"]) | null;
+        };
+        /**
+         * @description * `physical` - Physical
+         *     * `ebook` - Ebook
+         *     * `audiobook` - Audiobook
+         * @enum {string}
+         */
+        LibraryFormatEnum: "physical" | "ebook" | "audiobook";
+        LibraryTag: {
+            readonly id: number;
+            readonly name: string;
+            /** @description How many entries have this tag. */
+            readonly entries_count: number;
+        };
+        /** @description The viewer's like of a review after the request, and the review's count of likes. */
+        Like: {
+            readonly liked: boolean;
+            readonly likes_count: number;
+        };
         /** @description ``POST auth/logout/``: ``{"refresh"}``, the token to revoke. */
         LogoutRequest: {
             refresh: string;
@@ -1253,6 +1935,13 @@ export interface components {
         MergeResult: {
             id: number;
         };
+        /** @description Where to move an entry in the hand order of its list (the to-read list). */
+        MoveRequest: {
+            /** @description The entry it goes before; null: to the end. */
+            before: number | null;
+        };
+        /** @enum {unknown} */
+        NullEnum: null;
         OwnCounts: {
             readonly followers: number;
             readonly following: number;
@@ -1270,13 +1959,26 @@ export interface components {
             readonly website: string;
             readonly favourite_genres: string[];
             readonly avatar: components["schemas"]["AvatarUrls"] | null;
-            readonly profile_visibility: components["schemas"]["ProfileVisibilityEnum"];
+            readonly profile_visibility: components["schemas"]["AudienceEnum"];
             /** @description New followers send a request that the reader accepts or rejects. */
             readonly approve_followers: boolean;
             /** @description Whether those who may see the profile also see its followers and following lists. */
             readonly show_follow_lists: boolean;
             /** @description Whether the reader appears in people search. */
             readonly searchable: boolean;
+        };
+        PaginatedActivityList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["Activity"][];
         };
         PaginatedAuthorBookList: {
             /** @example 123 */
@@ -1338,6 +2040,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["BookSummary"][];
         };
+        PaginatedCommentList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Comment"][];
+        };
         PaginatedFollowListItemList: {
             /** @example 123 */
             count: number;
@@ -1368,6 +2085,81 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["FollowRequest"][];
         };
+        PaginatedLibraryEntryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["LibraryEntry"][];
+        };
+        PaginatedLibraryTagList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["LibraryTag"][];
+        };
+        PaginatedProgressUpdateList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ProgressUpdate"][];
+        };
+        PaginatedPublicLibraryEntryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["PublicLibraryEntry"][];
+        };
+        PaginatedReadThroughList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ReadThrough"][];
+        };
         PaginatedReaderCardList: {
             /** @example 123 */
             count: number;
@@ -1382,6 +2174,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ReaderCard"][];
+        };
+        PaginatedReviewList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Review"][];
         };
         PaginatedRevisionList: {
             /** @example 123 */
@@ -1412,6 +2219,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["SeriesSummary"][];
+        };
+        PaginatedShelfList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Shelf"][];
         };
         PaginatedSubjectListList: {
             /** @example 123 */
@@ -1459,6 +2281,9 @@ export interface components {
             subjects?: string[];
             series?: components["schemas"]["SeriesInputRequest"][];
         };
+        PatchedCommentUpdateRequest: {
+            body?: string;
+        };
         /** @description An edition's fields on PATCH: it stays with its book (merge books to move editions). */
         PatchedEditionUpdateRequest: {
             isbn?: string;
@@ -1473,6 +2298,34 @@ export interface components {
             cover_url?: string;
             openlibrary_edition_id?: string | null;
         };
+        /** @description A library entry's fields on PATCH: the book stays. */
+        PatchedLibraryEntryUpdateRequest: {
+            /** @description One of the book's editions. */
+            edition?: number | null;
+            status?: components["schemas"]["ReadingStatusEnum"];
+            owned?: boolean;
+            format?: components["schemas"]["LibraryFormatEnum"] | components["schemas"]["BlankEnum"];
+            wishlist?: boolean;
+            /** @description Private: only you ever see them. */
+            notes?: string;
+            /**
+             * Format: double
+             * @description Stars from 0.5 to 5 in half stars (null: not rated). Imported ratings may be in quarter stars.
+             */
+            rating?: number | null;
+            /** @description Tag names; the entry's tags become exactly these (new names are created). */
+            tags?: string[];
+            /** @description Ids of your shelves; the entry's shelves become exactly these. */
+            shelves?: number[];
+            /**
+             * @description Who may see this entry; null: your default (your profile's privacy).
+             *
+             *     * `public` - Public
+             *     * `followers` - Followers
+             *     * `private` - Private
+             */
+            audience?: (components["schemas"]["AudienceEnum"] | components["schemas"]["NullEnum"]) | null;
+        };
         /** @description ``PATCH auth/me/``: any subset of the profile's fields; others are refused by name. */
         PatchedProfileUpdateRequest: {
             display_name?: string;
@@ -1486,21 +2339,142 @@ export interface components {
             website?: string;
             /** @description Up to 20 names; repeats (ignoring case) are dropped. */
             favourite_genres?: string[];
-            profile_visibility?: components["schemas"]["ProfileVisibilityEnum"];
+            profile_visibility?: components["schemas"]["AudienceEnum"];
             approve_followers?: boolean;
             show_follow_lists?: boolean;
             searchable?: boolean;
         };
-        /**
-         * @description * `public` - Public
-         *     * `followers` - Followers
-         *     * `private` - Private
-         * @enum {string}
-         */
-        ProfileVisibilityEnum: "public" | "followers" | "private";
+        /** @description The dates of a reading: none in the future, finish or stop not before the start. */
+        PatchedReadThroughWriteRequest: {
+            /** Format: date */
+            started_on?: string | null;
+            /** Format: date */
+            finished_on?: string | null;
+            /**
+             * Format: date
+             * @description When it was abandoned.
+             */
+            stopped_on?: string | null;
+        };
+        /** @description What a reader sets on their review. On PATCH every field is optional. */
+        PatchedReviewWriteRequest: {
+            title?: string;
+            body?: string;
+            body_format?: components["schemas"]["BodyFormatEnum"];
+            spoiler?: boolean;
+            /** @description At most 10 short warnings (themes a reader may avoid), 50 characters each. */
+            content_warnings?: string[];
+            /**
+             * @description Who may see it; null or absent: the reader's default.
+             *
+             *     * `public` - Public
+             *     * `followers` - Followers
+             *     * `private` - Private
+             */
+            audience?: (components["schemas"]["AudienceEnum"] | components["schemas"]["NullEnum"]) | null;
+            /**
+             * Format: double
+             * @description Rates the book in the reader's library too (0.5 to 5, half stars); null removes it.
+             */
+            rating?: number | null;
+        };
+        /** @description A shelf; on POST and PATCH, ``audience`` null means your default (your profile's privacy). */
+        PatchedShelfRequest: {
+            name?: string;
+            description?: string;
+            /**
+             * @description Who may see the shelf and its list; null: your default.
+             *
+             *     * `public` - Public
+             *     * `followers` - Followers
+             *     * `private` - Private
+             */
+            audience?: (components["schemas"]["AudienceEnum"] | components["schemas"]["NullEnum"]) | null;
+        };
+        /** @description A progress report: a page, a percent and/or minutes listened (at least one), and a note. */
+        ProgressUpdate: {
+            readonly id: number;
+            page?: number | null;
+            /** Format: decimal */
+            percent?: string | null;
+            minutes?: number | null;
+            note?: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A progress report: a page, a percent and/or minutes listened (at least one), and a note. */
+        ProgressUpdateRequest: {
+            page?: number | null;
+            /** Format: decimal */
+            percent?: string | null;
+            minutes?: number | null;
+            note?: string;
+        };
         PublicCounts: {
             readonly followers: number;
             readonly following: number;
+        };
+        /** @description A library entry as other readers see it: no private notes, no shelves. */
+        PublicLibraryEntry: {
+            readonly id: number;
+            readonly book: components["schemas"]["BookSummary"];
+            readonly edition: number | null;
+            readonly status: components["schemas"]["ReadingStatusEnum"];
+            readonly owned: boolean;
+            readonly format: components["schemas"]["LibraryFormatEnum"] | components["schemas"]["BlankEnum"];
+            readonly wishlist: boolean;
+            /**
+             * Format: double
+             * @description Stars from 0.5 to 5 in half stars (null: not rated). Imported ratings may be in quarter stars.
+             */
+            readonly rating: number | null;
+            /** Format: date-time */
+            readonly rated_at: string | null;
+            readonly audience: components["schemas"]["AudienceEnum"];
+            readonly position: number;
+            /** Format: date */
+            readonly finished_on: string | null;
+            readonly tags: string[];
+            readonly read_throughs: components["schemas"]["ReadThrough"][];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /** @description One reading of the book, with its latest progress. */
+        ReadThrough: {
+            readonly id: number;
+            /** Format: date */
+            readonly started_on: string | null;
+            /** Format: date */
+            readonly finished_on: string | null;
+            /** Format: date */
+            readonly stopped_on: string | null;
+            /** Page */
+            readonly progress_page: number | null;
+            /**
+             * Percent
+             * Format: decimal
+             */
+            readonly progress_percent: string | null;
+            /** Minutes listened */
+            readonly progress_minutes: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /** @description The dates of a reading: none in the future, finish or stop not before the start. */
+        ReadThroughWriteRequest: {
+            /** Format: date */
+            started_on?: string | null;
+            /** Format: date */
+            finished_on?: string | null;
+            /**
+             * Format: date
+             * @description When it was abandoned.
+             */
+            stopped_on?: string | null;
         };
         /**
          * @description ``GET users/{username}/``: a reader's profile as the viewer may see it.
@@ -1514,7 +2488,7 @@ export interface components {
             readonly username: string;
             readonly display_name: string;
             readonly avatar: components["schemas"]["AvatarUrls"] | null;
-            readonly profile_visibility: components["schemas"]["ProfileVisibilityEnum"];
+            readonly profile_visibility: components["schemas"]["AudienceEnum"];
             readonly can_view_profile: boolean;
             readonly relationship: components["schemas"]["Relationship"];
             bio?: string;
@@ -1531,6 +2505,24 @@ export interface components {
             readonly display_name: string;
             readonly avatar: components["schemas"]["AvatarUrls"] | null;
         };
+        /**
+         * @description * `want_to_read` - Want to read
+         *     * `reading` - Reading
+         *     * `read` - Read
+         *     * `did_not_finish` - Did not finish
+         *     * `paused` - Paused
+         * @enum {string}
+         */
+        ReadingStatusEnum: "want_to_read" | "reading" | "read" | "did_not_finish" | "paused";
+        /**
+         * @description * `spam` - Spam
+         *     * `harassment` - Harassment or hate
+         *     * `spoiler` - Unmarked spoilers
+         *     * `inappropriate` - Inappropriate content
+         *     * `other` - Other
+         * @enum {string}
+         */
+        ReasonEnum: "spam" | "harassment" | "spoiler" | "inappropriate" | "other";
         /** @description ``POST auth/register/``: checks every field, then ``save()`` creates the account and profile. */
         RegistrationRequest: {
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
@@ -1550,6 +2542,93 @@ export interface components {
             readonly followed_by: boolean;
             /** @description You blocked them. */
             readonly blocking: boolean;
+        };
+        Report: {
+            readonly id: number;
+            readonly review: number | null;
+            readonly comment: number | null;
+            readonly reason: components["schemas"]["ReasonEnum"];
+            readonly details: string;
+            /** @description "open", "resolved" or "dismissed". */
+            readonly status: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        ReportWriteRequest: {
+            reason: components["schemas"]["ReasonEnum"];
+            /** @default  */
+            details: string;
+        };
+        /** @description A review as the API shows it (from :func:`mybookconnect.books.reviews.with_display_fields`). */
+        Review: {
+            readonly id: number;
+            readonly user: components["schemas"]["ReviewUser"];
+            readonly book: components["schemas"]["ReviewBook"];
+            /**
+             * Format: double
+             * @description The author's rating of the book in their library, in stars; null when not rated.
+             */
+            readonly rating: number | null;
+            readonly title: string;
+            /** @description What the author wrote, for editing: only the author gets it (null for others). */
+            readonly body: string | null;
+            /** @description The text as sanitised HTML, to show. */
+            readonly body_html: string;
+            /** Format */
+            readonly body_format: components["schemas"]["BodyFormatEnum"];
+            /** Contains spoilers */
+            readonly spoiler: boolean;
+            readonly content_warnings: string[];
+            readonly audience: components["schemas"]["AudienceEnum"];
+            /** Likes */
+            readonly likes_count: number;
+            /** Comments */
+            readonly comments_count: number;
+            /** @description Whether the viewer likes this review. */
+            readonly liked: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        ReviewBook: {
+            readonly id: number;
+            readonly title: string;
+            /** @description The book's cover; a placeholder card (books/{id}/cover.svg) when it has none. */
+            readonly cover_url: string;
+        };
+        ReviewExistsResponse: {
+            detail: string;
+            code: string;
+            /** @description The reader's review of this book. */
+            review: number;
+        };
+        /** @description A review's or comment's author. */
+        ReviewUser: {
+            readonly id: number;
+            readonly username: string;
+        };
+        /** @description What a reader sets on their review. On PATCH every field is optional. */
+        ReviewWriteRequest: {
+            title?: string;
+            body?: string;
+            body_format?: components["schemas"]["BodyFormatEnum"];
+            spoiler?: boolean;
+            /** @description At most 10 short warnings (themes a reader may avoid), 50 characters each. */
+            content_warnings?: string[];
+            /**
+             * @description Who may see it; null or absent: the reader's default.
+             *
+             *     * `public` - Public
+             *     * `followers` - Followers
+             *     * `private` - Private
+             */
+            audience?: (components["schemas"]["AudienceEnum"] | components["schemas"]["NullEnum"]) | null;
+            /**
+             * Format: double
+             * @description Rates the book in the reader's library too (0.5 to 5, half stars); null removes it.
+             */
+            rating?: number | null;
         };
         /** @description One entry of a book's history; ``changes`` maps each field to ``[old, new]``. */
         Revision: {
@@ -1605,6 +2684,39 @@ export interface components {
             readonly name: string;
             readonly books_count: number;
         };
+        /** @description A shelf; on POST and PATCH, ``audience`` null means your default (your profile's privacy). */
+        Shelf: {
+            readonly id: number;
+            name: string;
+            description?: string;
+            /**
+             * @description Who may see the shelf and its list; null: your default.
+             *
+             *     * `public` - Public
+             *     * `followers` - Followers
+             *     * `private` - Private
+             */
+            audience?: (components["schemas"]["AudienceEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description How many of its books you may see (all of them for the owner). */
+            readonly entries_count: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /** @description A shelf; on POST and PATCH, ``audience`` null means your default (your profile's privacy). */
+        ShelfRequest: {
+            name: string;
+            description?: string;
+            /**
+             * @description Who may see the shelf and its list; null: your default.
+             *
+             *     * `public` - Public
+             *     * `followers` - Followers
+             *     * `private` - Private
+             */
+            audience?: (components["schemas"]["AudienceEnum"] | components["schemas"]["NullEnum"]) | null;
+        };
         Subject: {
             readonly id: number;
             readonly name: string;
@@ -1635,6 +2747,18 @@ export interface components {
         TokenRefreshRequest: {
             refresh: string;
         };
+        /**
+         * @description * `started` - started reading
+         *     * `finished` - finished reading
+         *     * `stopped` - stopped reading
+         *     * `rated` - rated
+         *     * `reviewed` - reviewed
+         *     * `shelved` - shelved
+         *     * `progress` - updated their progress
+         *     * `followed` - followed
+         * @enum {string}
+         */
+        VerbEnum: "started" | "finished" | "stopped" | "rated" | "reviewed" | "shelved" | "progress" | "followed";
     };
     responses: never;
     parameters: never;
@@ -2872,6 +3996,130 @@ export interface operations {
             };
         };
     };
+    books_reviews_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description newest (default) or liked (most liked first).
+                 *
+                 *     * `newest` - newest
+                 *     * `liked` - liked
+                 */
+                ordering?: "newest" | "liked";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedReviewList"];
+                };
+            };
+            /** @description The book was merged: Location gives the survivor's reviews. */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    books_reviews_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReviewWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The reader already reviewed it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewExistsResponse"];
+                };
+            };
+        };
+    };
     books_lookup: {
         parameters: {
             query?: never;
@@ -2941,6 +4189,161 @@ export interface operations {
             };
             /** @description A provider timed out (`"code": "provider_timeout"`). */
             504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    comments_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    comments_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCommentUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    comments_report_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3162,6 +4565,39 @@ export interface operations {
             };
         };
     };
+    feed_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedActivityList"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     follow_requests_list: {
         parameters: {
             query?: {
@@ -3306,6 +4742,1045 @@ export interface operations {
             };
         };
     };
+    library_list: {
+        parameters: {
+            query?: {
+                /** @description A book's id: its entry, if any. */
+                book?: number;
+                /**
+                 * @description The format you have the book in.
+                 *
+                 *     * `physical` - Physical
+                 *     * `ebook` - Ebook
+                 *     * `audiobook` - Audiobook
+                 */
+                book_format?: "physical" | "ebook" | "audiobook";
+                /** @description Books finished (in any reading) that year. */
+                finished_year?: number;
+                /**
+                 * @description Sort order; a leading '-' sorts descending; entries without a rating or a finish date come last. position: the hand order of the to-read list. Default: newest added first.
+                 *
+                 *     * `title` - title
+                 *     * `-title` - -title
+                 *     * `author` - author
+                 *     * `-author` - -author
+                 *     * `rating` - rating
+                 *     * `-rating` - -rating
+                 *     * `added` - added
+                 *     * `-added` - -added
+                 *     * `finished` - finished
+                 *     * `-finished` - -finished
+                 *     * `position` - position
+                 */
+                ordering?: "title" | "-title" | "author" | "-author" | "rating" | "-rating" | "added" | "-added" | "finished" | "-finished" | "position";
+                owned?: boolean | null;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Words of the title or the authors' names. */
+                q?: string;
+                /** @description Stars. */
+                rating_max?: string;
+                /** @description Stars. */
+                rating_min?: string;
+                /** @description A shelf's id. */
+                shelf?: number;
+                /**
+                 * @description * `want_to_read` - Want to read
+                 *     * `reading` - Reading
+                 *     * `read` - Read
+                 *     * `did_not_finish` - Did not finish
+                 *     * `paused` - Paused
+                 */
+                status?: "want_to_read" | "reading" | "read" | "did_not_finish" | "paused";
+                /** @description A tag's name. */
+                tag?: string;
+                wishlist?: boolean | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedLibraryEntryList"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    library_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LibraryEntryWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    library_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    library_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    library_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedLibraryEntryUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    library_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    library_read_throughs_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedReadThroughList"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    library_read_throughs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReadThroughWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadThrough"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    library_read_throughs_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                reading: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    library_read_throughs_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                reading: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedReadThroughWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadThrough"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    library_progress_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+                reading: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedProgressUpdateList"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    library_progress_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                reading: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProgressUpdateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressUpdate"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    library_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkActionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    library_tags_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedLibraryTagList"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedReviewWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_comments_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCommentList"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_comments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_like_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Like"];
+                };
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_like_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Like"];
+                };
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_report_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or not allowed to change it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     series_list: {
         parameters: {
             query?: {
@@ -3358,6 +5833,205 @@ export interface operations {
                 };
             };
             /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    shelves_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedShelfList"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    shelves_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShelfRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shelf"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    shelves_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shelf"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    shelves_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    shelves_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedShelfRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shelf"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not yours). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3445,6 +6119,41 @@ export interface operations {
                 };
             };
             /** @description No such reader, or the reader blocked you (the two look the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_activity_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedActivityList"];
+                };
+            };
+            /** @description No such reader. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3771,6 +6480,180 @@ export interface operations {
                 };
             };
             /** @description No such reader, or the reader blocked you (the two look the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_library_list: {
+        parameters: {
+            query?: {
+                /** @description A book's id: its entry, if any. */
+                book?: number;
+                /**
+                 * @description The format you have the book in.
+                 *
+                 *     * `physical` - Physical
+                 *     * `ebook` - Ebook
+                 *     * `audiobook` - Audiobook
+                 */
+                book_format?: "physical" | "ebook" | "audiobook";
+                /** @description Books finished (in any reading) that year. */
+                finished_year?: number;
+                /**
+                 * @description Sort order; a leading '-' sorts descending; entries without a rating or a finish date come last. position: the hand order of the to-read list. Default: newest added first.
+                 *
+                 *     * `title` - title
+                 *     * `-title` - -title
+                 *     * `author` - author
+                 *     * `-author` - -author
+                 *     * `rating` - rating
+                 *     * `-rating` - -rating
+                 *     * `added` - added
+                 *     * `-added` - -added
+                 *     * `finished` - finished
+                 *     * `-finished` - -finished
+                 *     * `position` - position
+                 */
+                ordering?: "title" | "-title" | "author" | "-author" | "rating" | "-rating" | "added" | "-added" | "finished" | "-finished" | "position";
+                owned?: boolean | null;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Words of the title or the authors' names. */
+                q?: string;
+                /** @description Stars. */
+                rating_max?: string;
+                /** @description Stars. */
+                rating_min?: string;
+                /** @description A shelf's id. */
+                shelf?: number;
+                /**
+                 * @description * `want_to_read` - Want to read
+                 *     * `reading` - Reading
+                 *     * `read` - Read
+                 *     * `did_not_finish` - Did not finish
+                 *     * `paused` - Paused
+                 */
+                status?: "want_to_read" | "reading" | "read" | "did_not_finish" | "paused";
+                /** @description A tag's name. */
+                tag?: string;
+                wishlist?: boolean | null;
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPublicLibraryEntryList"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found (or not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_reviews_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description newest (default) or liked (most liked first).
+                 *
+                 *     * `newest` - newest
+                 *     * `liked` - liked
+                 */
+                ordering?: "newest" | "liked";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedReviewList"];
+                };
+            };
+            /** @description Invalid input: {field: [messages]}. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the viewer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_shelves_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedShelfList"];
+                };
+            };
+            /** @description Not found (or not yours). */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -19,6 +19,7 @@ export function AppRoot() {
     { to: paths.subjects.getHref(), label: t("nav.subjects") },
   ];
   if (isAuthenticated) {
+    navItems.push({ to: paths.library.getHref(), label: t("library.nav") });
     navItems.push({ to: paths.books.new.getHref(), label: t("nav.addBook") });
     if (me.data) navItems.push({ to: paths.profile.getHref(me.data.username), label: t("nav.profile") });
     navItems.push(

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 
 import { paths } from "@/config/paths";
 import { selectIsAuthenticated, useAuthStore, useMe } from "@/features/auth";
+import { Feed } from "@/features/feed";
 
 // Outline icons (24x24, stroke) for the three feature cards.
 const ICON_PATHS = {
@@ -54,13 +55,21 @@ export default function HomeRoute() {
       <section className="rounded-2xl bg-gradient-to-br from-blue-700 to-indigo-800 px-6 py-12 text-white shadow-lg sm:px-12 sm:py-16">
         {isAuthenticated ? (
           <>
-            <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl" data-testid="home-greeting">
+            <h1 className="text-3xl font-extrabold tracking-tight break-words sm:text-4xl" data-testid="home-greeting">
               {t("home.greeting", { username: me.data?.username ?? "" })}
             </h1>
-            <p className="mt-4 max-w-2xl text-lg text-blue-100">{t("home.greetingLead")}</p>
-            <div className="mt-8">
-              <Button as={Link} to={paths.account.getHref()} color="light" className="w-fit">
-                {t("home.ctaAccount")}
+            <p className="mt-4 max-w-2xl text-lg text-blue-100">{t("feed.lead")}</p>
+            <div className="mt-8 flex flex-col gap-3 sm:flex-row">
+              <Button as={Link} to={paths.library.getHref()} color="light" className="w-fit">
+                {t("feed.ctaLibrary")}
+              </Button>
+              <Button
+                as={Link}
+                to={paths.people.getHref()}
+                color="alternative"
+                className="w-fit border-white/40 bg-transparent text-white hover:bg-white/10 hover:text-white"
+              >
+                {t("feed.findPeople")}
               </Button>
             </div>
           </>
@@ -84,7 +93,13 @@ export default function HomeRoute() {
           </>
         )}
       </section>
-      <FeatureCards />
+      {isAuthenticated ? (
+        <div className="mt-10">
+          <Feed />
+        </div>
+      ) : (
+        <FeatureCards />
+      )}
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { readingEn } from "./en-reading";
+
 export const en = {
   app: {
     name: "MyBookConnect",
@@ -340,14 +342,15 @@ export const en = {
       averageRating_other: "{{average}} out of 5 from {{count}} ratings",
       noRatings: "No ratings yet.",
       histogram: "Ratings by stars",
-      stars_one: "{{count}} star",
-      stars_other: "{{count}} stars",
+      stars_one: "{{stars}} star",
+      stars_other: "{{stars}} stars",
       ratingsCount_one: "{{count}} rating",
       ratingsCount_other: "{{count}} ratings",
       editions: "Editions",
       editionsCount_one: "{{count}} edition",
       editionsCount_other: "{{count}} editions",
       noEditions: "No editions recorded yet.",
+      addEdition: "Add edition",
     },
     edition: {
       format: "Format",
@@ -355,6 +358,24 @@ export const en = {
       date: "Published",
       pages: "Pages",
       language: "Language",
+      actions: "Actions",
+      edit: "Edit",
+      editLabel: "Edit edition: {{edition}}",
+    },
+    editionForm: {
+      addTitle: "Add an edition",
+      addLead: "A printing, format or translation of",
+      addSubmit: "Save edition",
+      editTitle: "Edit edition",
+      editSubmit: "Save changes",
+      notFound: "This edition does not exist or was removed.",
+      isbnHelp: "ISBN-10 or ISBN-13; hyphens and spaces are fine.",
+      publicationDate: "Publication date",
+      publicationDateHelp: "A year (1990), a year and month (1990-05) or a full date (1990-05-17).",
+      languageHelp: "A code such as en or spa.",
+      duplicateIsbn: "Another edition already has this ISBN, so nothing was saved.",
+      openBookWithIsbn: "See it in “{{title}}”",
+      openBookWithIsbnUntitled: "See the book it belongs to",
     },
     author: {
       notFound: "This author does not exist or was removed.",
@@ -467,8 +488,13 @@ export const en = {
       position: "Enter a number such as 1 or 2.5.",
       url: "Enter an address starting with http:// or https://.",
       tooLong: "This is too long.",
+      publicationDate: "Enter a year, a year and month or a full date, such as 1990, 1990-05 or 1990-05-17.",
+      noSuchDay: "This month has no such day.",
+      format: "Choose one of the formats.",
+      languageCode: "Enter a language code such as en or spa.",
     },
   },
+  ...readingEn,
   errors: {
     generic: "Something went wrong. Please try again.",
     network: "Cannot reach the server. Check your connection and try again.",

@@ -1,4 +1,5 @@
 import type { TranslationResource } from "./en";
+import { readingEs } from "./es-reading";
 
 export const es: TranslationResource = {
   app: {
@@ -343,14 +344,15 @@ export const es: TranslationResource = {
       averageRating_other: "{{average}} de 5 con {{count}} valoraciones",
       noRatings: "Aún no hay valoraciones.",
       histogram: "Valoraciones por estrellas",
-      stars_one: "{{count}} estrella",
-      stars_other: "{{count}} estrellas",
+      stars_one: "{{stars}} estrella",
+      stars_other: "{{stars}} estrellas",
       ratingsCount_one: "{{count}} valoración",
       ratingsCount_other: "{{count}} valoraciones",
       editions: "Ediciones",
       editionsCount_one: "{{count}} edición",
       editionsCount_other: "{{count}} ediciones",
       noEditions: "Aún no hay ediciones registradas.",
+      addEdition: "Añadir una edición",
     },
     edition: {
       format: "Formato",
@@ -358,6 +360,24 @@ export const es: TranslationResource = {
       date: "Publicación",
       pages: "Páginas",
       language: "Idioma",
+      actions: "Acciones",
+      edit: "Editar",
+      editLabel: "Editar la edición: {{edition}}",
+    },
+    editionForm: {
+      addTitle: "Añadir una edición",
+      addLead: "Una impresión, formato o traducción de",
+      addSubmit: "Guardar la edición",
+      editTitle: "Editar la edición",
+      editSubmit: "Guardar los cambios",
+      notFound: "Esta edición no existe o se ha eliminado.",
+      isbnHelp: "ISBN-10 o ISBN-13; puedes usar guiones y espacios.",
+      publicationDate: "Fecha de publicación",
+      publicationDateHelp: "Un año (1990), un año y mes (1990-05) o una fecha completa (1990-05-17).",
+      languageHelp: "Un código como es o spa.",
+      duplicateIsbn: "Otra edición ya tiene este ISBN, así que no se ha guardado nada.",
+      openBookWithIsbn: "Verla en «{{title}}»",
+      openBookWithIsbnUntitled: "Ver el libro al que pertenece",
     },
     author: {
       notFound: "Este autor no existe o se ha eliminado.",
@@ -470,8 +490,13 @@ export const es: TranslationResource = {
       position: "Escribe un número como 1 o 2,5.",
       url: "Escribe una dirección que empiece por http:// o https://.",
       tooLong: "Es demasiado largo.",
+      publicationDate: "Escribe un año, un año y mes o una fecha completa, como 1990, 1990-05 o 1990-05-17.",
+      noSuchDay: "Ese mes no tiene ese día.",
+      format: "Elige uno de los formatos.",
+      languageCode: "Escribe un código de idioma como es o spa.",
     },
   },
+  ...readingEs,
   errors: {
     generic: "Algo salió mal. Inténtalo de nuevo.",
     network: "No se puede contactar con el servidor. Revisa tu conexión e inténtalo de nuevo.",

@@ -61,7 +61,7 @@ export function bookDetail(id = 1, overrides: Partial<BookDetail> = {}): BookDet
       { id: 8, name: "Architecture", slug: "architecture" },
     ],
     editions: [edition(100), edition(101, { format: "hardcover", publisher: "Macmillan", isbn_10: null, isbn_13: "9780333519837", pages: null, publication_date: "1989" })],
-    rating_histogram: { "5": 10, "4": 5, "3": 4, "1": 1 },
+    rating_histogram: { "5": 8, "4.5": 2, "4": 5, "3": 4, "1": 1 },
     created_at: "2026-01-01T00:00:00Z",
     updated_at: "2026-01-01T00:00:00Z",
     ...overrides,

@@ -7,6 +7,7 @@ export const booksKeys = {
   quickSearch: (query: string) => ["books", "quick-search", query] as const,
   detail: (id: number) => ["books", "detail", id] as const,
   history: (id: number, page: number) => ["books", "history", id, page] as const,
+  edition: (id: number) => ["books", "edition", id] as const,
   author: (id: number) => ["books", "author", id] as const,
   authorBooks: (id: number, page: number, ordering: AuthorBookOrdering) =>
     ["books", "author", id, "books", page, ordering] as const,

@@ -1,8 +1,18 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { isAxiosError } from "axios";
 
 import { api } from "@/lib/api-client";
 
-import type { BookDetail, BookLookup, BookPatch, BookWrite, Edition, EditionWrite } from "../types";
+import type {
+  BookDetail,
+  BookLookup,
+  BookPatch,
+  BookWrite,
+  DuplicateIsbn,
+  Edition,
+  EditionPatch,
+  EditionWrite,
+} from "../types";
 import { booksKeys } from "./query-keys";
 
 /** POST /books/ (signed in): the new book's detail. */
@@ -17,10 +27,23 @@ export async function updateBook({ id, data }: { id: number; data: BookPatch }):
   return response.data;
 }
 
-/** POST /editions/ (signed in). */
+/** POST /editions/ (signed in); 409 when the ISBN is another edition's (see `duplicateIsbnEdition`). */
 export async function createEdition(data: EditionWrite): Promise<Edition> {
   const response = await api.post<Edition>("/editions/", data);
   return response.data;
+}
+
+/** PATCH /editions/{id}/ (signed in): the fields in `data` only; 409 as for `createEdition`. */
+export async function updateEdition({ id, data }: { id: number; data: EditionPatch }): Promise<Edition> {
+  const response = await api.patch<Edition>(`/editions/${id}/`, data);
+  return response.data;
+}
+
+/** The id of the edition that already has the ISBN, when a write failed with the API's 409; else null. */
+export function duplicateIsbnEdition(error: unknown): number | null {
+  if (!isAxiosError<Partial<DuplicateIsbn>>(error) || error.response?.status !== 409) return null;
+  const edition = error.response.data?.edition;
+  return typeof edition === "number" ? edition : null;
 }
 
 /**
@@ -44,4 +67,5 @@ function useCatalogMutation<TInput, TOutput>(mutationFn: (input: TInput) => Prom
 export const useCreateBook = () => useCatalogMutation(createBook);
 export const useUpdateBook = () => useCatalogMutation(updateBook);
 export const useCreateEdition = () => useCatalogMutation(createEdition);
+export const useUpdateEdition = () => useCatalogMutation(updateEdition);
 export const useLookUpBook = () => useCatalogMutation(lookUpBook);

@@ -28,12 +28,13 @@ describe("book page", () => {
     // The description is text: markup in it is shown, never interpreted.
     expect(screen.getByText(/Set in <b>twelfth-century<\/b> England\./)).toBeInTheDocument();
 
-    // Histogram: one bar per star, as wide as its share of the most common rating.
+    // Histogram: one bar per half star, as wide as its share of the most common rating.
     expect(screen.getByText("4.25 out of 5 from 20 ratings")).toBeInTheDocument();
-    const widths = [5, 4, 3, 2, 1].map(
+    const widths = [5, 4.5, 4, 3, 2, 1].map(
       (stars) => (within(screen.getByTestId(`histogram-${stars}`)).getByTestId("histogram-bar") as HTMLElement).style.width,
     );
-    expect(widths).toEqual(["100%", "50%", "40%", "0%", "10%"]);
+    expect(widths).toEqual(["100%", "25%", "62.5%", "50%", "0%", "12.5%"]);
+    expect(screen.getByTestId("histogram-4.5")).toHaveTextContent("4.5 stars");
     expect(within(screen.getByTestId("histogram-2")).getByText("0 ratings")).toBeInTheDocument();
 
     // Editions table.

@@ -1,5 +1,5 @@
 import { Button } from "flowbite-react";
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 
@@ -15,12 +15,14 @@ import { RatingHistogram } from "./rating-histogram";
 
 interface BookViewProps {
   id: number;
-  /** Whether to offer "Edit" (only signed-in readers may). */
+  /** Whether to offer "Edit" and "Add edition" (only signed-in readers may). */
   canEdit: boolean;
+  /** Parts of the page other features draw (the library control, the reviews), composed by the app. */
+  slots?: { library?: (book: BookDetail) => ReactNode; reviews?: (book: BookDetail) => ReactNode };
 }
 
 /** A book's page: cover, authors, series, subjects, description, editions, ratings. */
-export function BookView({ id, canEdit }: BookViewProps) {
+export function BookView({ id, canEdit, slots }: BookViewProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const book = useBook(id);
@@ -39,10 +41,10 @@ export function BookView({ id, canEdit }: BookViewProps) {
       <LoadError onRetry={() => void book.refetch()} />
     );
   }
-  return <BookDetails book={book.data} canEdit={canEdit} />;
+  return <BookDetails book={book.data} canEdit={canEdit} slots={slots} />;
 }
 
-export function BookDetails({ book, canEdit }: { book: BookDetail; canEdit: boolean }) {
+export function BookDetails({ book, canEdit, slots }: Omit<BookViewProps, "id"> & { book: BookDetail }) {
   const { t } = useTranslation();
   return (
     <article className="flex flex-col gap-8">
@@ -123,6 +125,7 @@ export function BookDetails({ book, canEdit }: { book: BookDetail; canEdit: bool
           </div>
         </div>
       </header>
+      {slots?.library?.(book)}
 
       <div className="grid gap-8 lg:grid-cols-3">
         <section aria-labelledby="description-heading" className="lg:col-span-2">
@@ -140,11 +143,19 @@ export function BookDetails({ book, canEdit }: { book: BookDetail; canEdit: bool
       </div>
 
       <section aria-labelledby="editions-heading">
-        <h2 id="editions-heading" className="mb-3 text-lg font-semibold text-gray-900">
-          {t("books.detail.editionsCount", { count: book.editions.length })}
-        </h2>
-        <EditionsTable editions={book.editions} />
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="editions-heading" className="text-lg font-semibold text-gray-900">
+            {t("books.detail.editionsCount", { count: book.editions.length })}
+          </h2>
+          {canEdit ? (
+            <Button as={Link} to={paths.books.newEdition.getHref(book.id)} size="sm" color="light">
+              {t("books.detail.addEdition")}
+            </Button>
+          ) : null}
+        </div>
+        <EditionsTable editions={book.editions} canEdit={canEdit} />
       </section>
+      {slots?.reviews?.(book)}
     </article>
   );
 }

@@ -1,12 +1,32 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+import { paths } from "@/config/paths";
 
 import type { Edition } from "../types";
 
+interface EditionsTableProps {
+  editions: readonly Edition[];
+  /** Whether to link each edition to its edit form (only signed-in readers may). */
+  canEdit?: boolean;
+}
+
 /** The printings of a book: a table, or one card per edition on a phone. */
-export function EditionsTable({ editions }: { editions: readonly Edition[] }) {
+export function EditionsTable({ editions, canEdit = false }: EditionsTableProps) {
   const { t } = useTranslation();
   if (editions.length === 0) return <p className="text-sm text-gray-600">{t("books.detail.noEditions")}</p>;
   const dash = (value: string | number | null | undefined) => (value === null || value === undefined || value === "" ? "—" : value);
+  // Every row has an "Edit" link: its accessible name says which edition it edits.
+  const editLink = (edition: Edition) => (
+    <Link
+      to={paths.editions.edit.getHref(edition.id)}
+      className="font-medium text-blue-700 hover:underline"
+      aria-label={t("books.edition.editLabel", { edition: editionName(edition, t) })}
+    >
+      {t("books.edition.edit")}
+    </Link>
+  );
   return (
     <>
       <ul className="flex flex-col gap-3 sm:hidden" aria-label={t("books.detail.editions")}>
@@ -29,6 +49,7 @@ export function EditionsTable({ editions }: { editions: readonly Edition[] }) {
               <dt className="text-gray-500">ISBN-10</dt>
               <dd className="font-mono">{dash(edition.isbn_10)}</dd>
             </dl>
+            {canEdit ? <p className="mt-2">{editLink(edition)}</p> : null}
           </li>
         ))}
       </ul>
@@ -44,6 +65,11 @@ export function EditionsTable({ editions }: { editions: readonly Edition[] }) {
             <th scope="col" className="px-3 py-2 text-start">{t("books.edition.language")}</th>
             <th scope="col" className="px-3 py-2 text-start">ISBN-13</th>
             <th scope="col" className="px-3 py-2 text-start">ISBN-10</th>
+            {canEdit ? (
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">{t("books.edition.actions")}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -59,6 +85,7 @@ export function EditionsTable({ editions }: { editions: readonly Edition[] }) {
               <td className="px-3 py-2 uppercase">{edition.language || "—"}</td>
               <td className="px-3 py-2 font-mono whitespace-nowrap">{edition.isbn_13 ?? "—"}</td>
               <td className="px-3 py-2 font-mono whitespace-nowrap">{edition.isbn_10 ?? "—"}</td>
+              {canEdit ? <td className="px-3 py-2 text-end whitespace-nowrap">{editLink(edition)}</td> : null}
             </tr>
           ))}
         </tbody>
@@ -66,4 +93,15 @@ export function EditionsTable({ editions }: { editions: readonly Edition[] }) {
       </div>
     </>
   );
+}
+
+/** "Paperback, Signet, 1990-08, 9780451166890": what tells an edition from its siblings. */
+function editionName(edition: Edition, t: TFunction): string {
+  const parts = [
+    edition.format ? t(`books.formats.${edition.format}`) : "",
+    edition.publisher,
+    edition.publication_date,
+    edition.isbn_13 ?? edition.isbn_10 ?? "",
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(", ") : `#${edition.id}`;
 }

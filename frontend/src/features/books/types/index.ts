@@ -16,6 +16,9 @@ export type AuthorRole = Schemas["RoleEnum"];
 export type BookWrite = Schemas["BookWriteRequest"];
 export type BookPatch = Schemas["PatchedBookWriteRequest"];
 export type EditionWrite = Schemas["EditionWriteRequest"];
+export type EditionPatch = Schemas["PatchedEditionUpdateRequest"];
+/** The 409 of `POST editions/` and `PATCH editions/{id}/`: `edition` already has the ISBN. */
+export type DuplicateIsbn = Schemas["DuplicateIsbnResponse"];
 export type BookLookup = Schemas["BookLookupRequest"];
 
 export type PaginatedBooks = Schemas["PaginatedBookSummaryList"];

@@ -2,7 +2,7 @@ import type { components } from "@/types/api.gen";
 
 type Schemas = components["schemas"];
 
-export type Audience = Schemas["ProfileVisibilityEnum"];
+export type Audience = Schemas["AudienceEnum"];
 export type Avatar = Schemas["AvatarUrls"];
 
 /** The signed-in reader as `GET/PATCH /auth/me/` returns it. */

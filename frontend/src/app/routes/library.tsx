@@ -1,0 +1,5 @@
+import { LibraryView } from "@/features/library";
+
+export default function LibraryRoute() {
+  return <LibraryView />;
+}

@@ -1,0 +1,12 @@
+import type { LibraryListParams } from "../types";
+
+/** Everything this feature caches lives under "library", so a write can refresh it at once. */
+export const libraryKeys = {
+  all: ["library"] as const,
+  lists: ["library", "list"] as const,
+  list: (params: LibraryListParams) => ["library", "list", params] as const,
+  forBook: (bookId: number) => ["library", "book", bookId] as const,
+  readThroughs: (entryId: number) => ["library", "read-throughs", entryId] as const,
+  shelves: ["library", "shelves"] as const,
+  tags: ["library", "tags"] as const,
+};

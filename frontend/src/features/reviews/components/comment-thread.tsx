@@ -1,0 +1,208 @@
+import { Button, Label, Textarea } from "flowbite-react";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+import { InlineSpinner, LoadError } from "@/components/ui/query-status";
+import { paths } from "@/config/paths";
+import { parseApiError } from "@/lib/api-errors";
+
+import { useCreateComment, useDeleteComment, useReviewComments } from "../api/review-comments";
+import { COMMENT_BODY_MAX_LENGTH, type Comment, type UserRef } from "../types";
+import { ReportForm } from "./report-form";
+
+/** Replies deeper than this are drawn at this depth, so threads stay readable on a phone. */
+const MAX_INDENT = 4;
+
+interface CommentFormProps {
+  reviewId: number;
+  bookId: number;
+  parent: Comment | null;
+  onDone?: () => void;
+  onCancel?: () => void;
+}
+
+function CommentForm({ reviewId, bookId, parent, onDone, onCancel }: CommentFormProps) {
+  const { t } = useTranslation();
+  const create = useCreateComment(reviewId, bookId);
+  const [body, setBody] = useState("");
+  const [empty, setEmpty] = useState(false);
+  const errors = create.error ? parseApiError(create.error) : null;
+  const id = `comment-${reviewId}-${parent?.id ?? "new"}`;
+  const bodyErrors = [...(empty ? [t("validation.required")] : []), ...(errors?.fieldErrors.body ?? [])];
+  const otherErrors = errors
+    ? [
+        ...errors.formErrors,
+        ...(errors.fieldErrors.parent ?? []),
+        ...(errors.isNetworkError ? [t("errors.network")] : []),
+      ]
+    : [];
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!body.trim()) {
+      setEmpty(true);
+      return;
+    }
+    create.mutate(
+      { body: body.trim(), parent: parent?.id ?? null },
+      {
+        onSuccess: () => {
+          setBody("");
+          onDone?.();
+        },
+      },
+    );
+  };
+
+  const label = parent ? t("reviews.comments.replyTo", { username: parent.user.username }) : t("reviews.comments.add");
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-2">
+      <Label htmlFor={id} color={bodyErrors.length ? "failure" : undefined}>
+        {label}
+      </Label>
+      <Textarea
+        id={id}
+        rows={2}
+        maxLength={COMMENT_BODY_MAX_LENGTH}
+        value={body}
+        color={bodyErrors.length ? "failure" : "gray"}
+        aria-invalid={bodyErrors.length > 0 || undefined}
+        aria-describedby={bodyErrors.length ? `${id}-errors` : undefined}
+        onChange={(event) => {
+          setBody(event.target.value);
+          setEmpty(false);
+        }}
+      />
+      {bodyErrors.length ? (
+        <p id={`${id}-errors`} className="text-sm text-red-700">
+          {bodyErrors.join(" ")}
+        </p>
+      ) : null}
+      {otherErrors.length ? (
+        <p className="text-sm text-red-700" role="alert">
+          {otherErrors.join(" ")}
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <Button type="submit" size="xs" disabled={create.isPending}>
+          {parent ? t("reviews.comments.sendReply") : t("reviews.comments.send")}
+        </Button>
+        {onCancel ? (
+          <Button type="button" size="xs" color="light" onClick={onCancel}>
+            {t("reviews.cancel")}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+interface CommentItemProps {
+  comment: Comment;
+  reviewId: number;
+  bookId: number;
+  viewer: UserRef | null;
+}
+
+function CommentItem({ comment, reviewId, bookId, viewer }: CommentItemProps) {
+  const { t, i18n } = useTranslation();
+  const [replying, setReplying] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const remove = useDeleteComment(reviewId, bookId);
+  const removed = comment.deleted;
+  const isMine = viewer !== null && comment.user.id === viewer.id;
+
+  return (
+    <li
+      className="flex flex-col gap-1 border-s-2 border-gray-200 ps-3"
+      style={{ marginInlineStart: `${Math.min(comment.depth, MAX_INDENT) * 1.25}rem` }}
+      data-testid="comment"
+      data-depth={comment.depth}
+    >
+      <div className="flex flex-wrap items-baseline gap-2 text-sm">
+        {!removed ? (
+          <Link to={paths.profile.getHref(comment.user.username)} className="font-medium text-gray-900 hover:underline">
+            @{comment.user.username}
+          </Link>
+        ) : (
+          <span className="text-gray-500">{t("reviews.comments.someone")}</span>
+        )}
+        <time dateTime={comment.created_at} className="text-xs text-gray-500">
+          {new Date(comment.created_at).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" })}
+        </time>
+      </div>
+      {removed ? (
+        <p className="text-sm text-gray-500 italic">{t("reviews.comments.deleted")}</p>
+      ) : (
+        <p className="text-sm whitespace-pre-line text-gray-800">{comment.body}</p>
+      )}
+      {viewer && !removed ? (
+        <div className="flex flex-wrap gap-3 text-xs">
+          <button type="button" className="text-blue-700 hover:underline" onClick={() => setReplying((value) => !value)}>
+            {t("reviews.comments.reply")}
+          </button>
+          {isMine ? (
+            <button
+              type="button"
+              className="text-gray-600 hover:underline"
+              disabled={remove.isPending}
+              onClick={() => {
+                if (window.confirm(t("reviews.comments.deleteConfirm"))) remove.mutate(comment.id);
+              }}
+            >
+              {t("reviews.delete")}
+            </button>
+          ) : (
+            <button type="button" className="text-gray-600 hover:underline" onClick={() => setReporting((value) => !value)}>
+              {t("reviews.report.open")}
+            </button>
+          )}
+        </div>
+      ) : null}
+      {remove.isError ? <p className="text-sm text-red-700">{parseApiError(remove.error).formErrors[0] ?? t("errors.generic")}</p> : null}
+      {reporting ? <ReportForm target={{ kind: "comment", id: comment.id }} onClose={() => setReporting(false)} /> : null}
+      {replying ? (
+        <CommentForm reviewId={reviewId} bookId={bookId} parent={comment} onDone={() => setReplying(false)} onCancel={() => setReplying(false)} />
+      ) : null}
+    </li>
+  );
+}
+
+interface CommentThreadProps {
+  reviewId: number;
+  bookId: number;
+  viewer: UserRef | null;
+}
+
+/** A review's discussion: comments and replies in thread order, indented by depth. */
+export function CommentThread({ reviewId, bookId, viewer }: CommentThreadProps) {
+  const { t } = useTranslation();
+  const comments = useReviewComments(reviewId);
+  if (comments.isPending) return <InlineSpinner />;
+  if (!comments.data) return <LoadError onRetry={() => void comments.refetch()} />;
+  const all = comments.data.pages.flatMap((page) => page.results);
+  return (
+    <div className="flex flex-col gap-3">
+      {all.length === 0 ? (
+        <p className="text-sm text-gray-600">{t("reviews.comments.none")}</p>
+      ) : (
+        <ol className="flex flex-col gap-3" aria-label={t("reviews.comments.label")}>
+          {all.map((comment) => (
+            <CommentItem key={comment.id} comment={comment} reviewId={reviewId} bookId={bookId} viewer={viewer} />
+          ))}
+        </ol>
+      )}
+      {comments.hasNextPage ? (
+        <Button size="xs" color="light" className="w-fit" disabled={comments.isFetchingNextPage} onClick={() => void comments.fetchNextPage()}>
+          {t("reviews.comments.more")}
+        </Button>
+      ) : null}
+      {viewer ? (
+        <CommentForm reviewId={reviewId} bookId={bookId} parent={null} />
+      ) : (
+        <p className="text-sm text-gray-600">{t("reviews.comments.logIn")}</p>
+      )}
+    </div>
+  );
+}
