@@ -236,7 +236,8 @@ def test_feed_queries_do_not_grow_with_the_page(people, n, django_assert_max_num
 
     # The account (JWT), the page, its grouped books, their authors; on PostgreSQL the account and
     # the page's one statement.
-    with django_assert_max_num_queries(2 if feed.use_single_statement() else 4):
+    # One more: the followed readers' ids, read first for the cache key.
+    with django_assert_max_num_queries(3 if feed.use_single_statement() else 5):
         response = client.get(FEED, {"page_size": 50})
 
     assert len(response.json()["results"]) == n
@@ -271,3 +272,68 @@ def test_the_single_statement_page_is_the_querysets(people, monkeypatch):
                 serialized = client_for(viewer).get(serialized.json()["next"])
                 monkeypatch.undo()
                 assert drawn.json() == serialized.json()
+
+
+# Cached feed pages (books' caching.feed_page_key): each change is seen at the next read.
+
+
+def test_a_cached_feed_sees_a_new_item_and_a_review_edit(people):
+    from mybookconnect.books import reviews
+
+    owner, follower = people["owner"], people["follower"]
+    client = client_for(follower)
+    assert titles(client.get(FEED)) == {"public book", "followers book"}
+    review = reviews.create_review(
+        owner, Book.objects.create(title="Reviewed"), {"title": "Fine", "body": "Fine."}
+    )
+    assert "Reviewed" in titles(client.get(FEED))
+
+    reviews.update_review(review, {"title": "Great"})
+
+    assert client.get(FEED).json()["results"][0]["review"]["title"] == "Great"
+
+
+def test_a_cached_feed_sees_a_shelf_renamed(people):
+    from mybookconnect.books import library
+
+    owner, follower = people["owner"], people["follower"]
+    shelf = library.create_shelf(owner, {"name": "Club", "audience": Audience.PUBLIC})
+    entry = LibraryEntry.objects.get(book__title="public book")
+    feed.record_activity(owner, ActivityVerb.SHELVED, audience=Audience.PUBLIC, shelf=shelf, entries=[entry])
+    client = client_for(follower)
+    assert client.get(FEED).json()["results"][0]["shelf"]["name"] == "Club"
+
+    library.update_shelf(shelf, {"name": "Book club"})
+
+    assert client.get(FEED).json()["results"][0]["shelf"]["name"] == "Book club"
+
+
+def test_a_cached_feed_sees_a_block_and_its_end(people):
+    owner, follower, stranger = people["owner"], people["follower"], people["stranger"]
+    services.follow(owner, stranger)
+    client = client_for(follower)
+    assert ("followed", "sam") in verbs(client.get(FEED))
+
+    assert client_for(stranger).post("/api/v1/users/fran/block/").status_code == 201
+    assert ("followed", "sam") not in verbs(client.get(FEED))
+
+    services.unblock(stranger, follower)
+    assert ("followed", "sam") in verbs(client.get(FEED))
+
+
+def test_a_cached_feed_sees_a_profile_widened_and_a_rename(people):
+    owner, follower = people["owner"], people["follower"]
+    services.update_profile(owner, {"profile_visibility": "private"})
+    finished(owner, "Default book")
+    client = client_for(follower)
+    assert "Default book" not in titles(client.get(FEED))
+
+    services.update_profile(owner, {"profile_visibility": "public"})
+    assert "Default book" in titles(client.get(FEED))
+
+    owner.username = "olivia"
+    owner.save()
+    results = client.get(FEED).json()["results"]
+    assert {item["actor"]["username"] for item in results} == {"olivia", "fran"}
+    # The follower's own "followed" item names the renamed reader too.
+    assert ("followed", "olivia") in verbs(client.get(FEED))

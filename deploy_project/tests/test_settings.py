@@ -58,13 +58,13 @@ def test_production_deploy_check_is_clean():
 
 @pytest.mark.parametrize(
     ("redis_url", "expected"),
-    [("", "0 0"), ("redis://127.0.0.1:6379/0", "3600 300")],
+    [("", "0 0 0"), ("redis://127.0.0.1:6379/0", "3600 300 60")],
 )
 def test_production_caches_book_pages_only_with_a_shared_cache(redis_url, expected):
     result = run_python(
         "-c",
         "import django; django.setup(); from mybookconnect.books.conf import books_settings as s; "
-        "print(s.BOOKS_DETAIL_CACHE_SECONDS, s.BOOKS_SEARCH_CACHE_SECONDS)",
+        "print(s.BOOKS_DETAIL_CACHE_SECONDS, s.BOOKS_SEARCH_CACHE_SECONDS, s.BOOKS_FEED_CACHE_SECONDS)",
         SECRET_KEY=get_random_secret_key(),
         REDIS_URL=redis_url,
     )

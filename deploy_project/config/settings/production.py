@@ -19,9 +19,14 @@ if not SECRET_KEY:
 REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": env_int("NUM_PROXIES", 1)}
 
 # Without REDIS_URL every gunicorn worker has a cache of its own, and a write answered by one worker
-# could not invalidate the book pages and searches another has cached: those caches stay off then.
+# could not invalidate the book pages, searches and feed pages another has cached: those caches stay off then.
 if not env_str("REDIS_URL"):
-    MYBOOKCONNECT = {**MYBOOKCONNECT, "BOOKS_DETAIL_CACHE_SECONDS": 0, "BOOKS_SEARCH_CACHE_SECONDS": 0}
+    MYBOOKCONNECT = {
+        **MYBOOKCONNECT,
+        "BOOKS_DETAIL_CACHE_SECONDS": 0,
+        "BOOKS_SEARCH_CACHE_SECONDS": 0,
+        "BOOKS_FEED_CACHE_SECONDS": 0,
+    }
 
 # HTTPS: the proxy in front terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -254,6 +254,7 @@ def test_bad_search_is_still_a_400(api_client) -> None:
     [
         ("BOOKS_DETAIL_CACHE_SECONDS", "mybookconnect_books.E012"),
         ("BOOKS_SEARCH_CACHE_SECONDS", "mybookconnect_books.E013"),
+        ("BOOKS_FEED_CACHE_SECONDS", "mybookconnect_books.E014"),
     ],
 )
 @pytest.mark.parametrize("value", [-1, "300", 1.5, None, True])

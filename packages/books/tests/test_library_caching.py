@@ -313,6 +313,12 @@ def test_rows_equal_the_serializers_output(owner, entries, books, catalog):
     )
     reading = ReadThrough.objects.create(entry=entries[1], started_on=datetime.date(2024, 1, 2))
     library.add_progress(reading, {"percent": "12.50", "page": 3})
+    # Readings in every order (no start, the same start, a later one) and authors not in name order.
+    ReadThrough.objects.create(entry=entries[1], started_on=None, finished_on=datetime.date(2023, 5, 1))
+    ReadThrough.objects.create(entry=entries[1], started_on=datetime.date(2024, 1, 2))
+    ReadThrough.objects.create(entry=entries[1], started_on=datetime.date(2025, 3, 4))
+    ReadThrough.objects.create(entry=entries[1], started_on=None)
+    services.update_book(books[1], {"authors": [{"name": "Zoe"}, {"name": "Adam"}, {"name": "Mia"}]})
     library.rate_book(create_account("other"), books[1], 7)
     request = Request(RequestFactory().get("/"))
     loaded = list(LibraryEntry.objects.filter(user=owner).order_by("pk"))
@@ -323,7 +329,9 @@ def test_rows_equal_the_serializers_output(owner, entries, books, catalog):
             entry_row(entry, request, public=True)
             == PublicLibraryEntrySerializer(entry, context={"request": request}).data
         )
-        # One entry loaded for a write's answer: its tags and shelves in one query.
+        # One entry loaded for a write's answer: its relations in one query.
         alone = LibraryEntry.objects.select_related("book").get(pk=entry.pk)
         library.load_one_entry(alone)
         assert entry_row(alone, request) == LibraryEntrySerializer(entry, context={"request": request}).data
+    assert len(loaded[1].read_throughs.all()) >= 5
+    assert len(loaded[1].book.book_authors.all()) == 3

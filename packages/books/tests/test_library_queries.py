@@ -94,9 +94,9 @@ def test_shelf_lists(full_library, django_assert_max_num_queries, api_client, ro
 
 # Rating an entry (PATCH library/{id}/ {"rating"}): the entry read and locked, written, its rating
 # activity merged (read, write), the book's aggregates in one statement; then the answer's authors,
-# readings, and its tags and shelves together; with the transaction's two statements (BEGIN and
-# COMMIT, or a savepoint). It was 16.
-RATING_QUERIES = 10
+# readings, tags and shelves in one statement; with the transaction's two statements (BEGIN and
+# COMMIT, or a savepoint). It was 16, then 10.
+RATING_QUERIES = 8
 
 
 def test_rating_an_entry(full_library, django_assert_max_num_queries):

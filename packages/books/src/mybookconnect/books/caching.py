@@ -227,6 +227,56 @@ def connect_signals() -> None:
         for model in (Author, Series, Subject):
             signal.connect(_named_object_changed, sender=model, dispatch_uid=f"{uid}.{model.__name__}")
     m2m_changed.connect(_subjects_changed, sender=Book.subjects.through, dispatch_uid=f"{uid}.subjects")
+    _connect_feed_signals()
+
+
+def _activity_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    invalidate_activities([instance.actor_id])
+
+
+def _grouped_entry_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from mybookconnect.books.models import Activity
+
+    # One query per row; when the activity goes too (a cascade), its own signal has named the actor.
+    invalidate_activities(Activity.objects.filter(pk=instance.activity_id).values_list("actor_id", flat=True))
+
+
+def _owned_thing_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    # A review (title, body, spoiler: the excerpt) or a shelf (its name) shows in its owner's activities.
+    invalidate_activities([instance.user_id])
+
+
+def _account_changed(
+    sender: Any, instance: Any, created: bool = False, update_fields: Any = None, **kwargs: Any
+) -> None:
+    # A username shows in the reader's activities and in the "followed" activities naming them.
+    if created or (update_fields is not None and set(update_fields) <= {"last_login"}):
+        return
+    invalidate_reader(instance.pk)
+
+
+def invalidate_reader(user_id: Any) -> None:
+    """Forget the cached feed pages that show this reader: their activities, and the "followed"
+    activities naming them (one query), for a change of their name or of who may see them."""
+    from mybookconnect.books.models import Activity, ActivityVerb
+
+    naming = Activity.objects.filter(verb=ActivityVerb.FOLLOWED, target_user=user_id)
+    invalidate_activities([user_id, *naming.values_list("actor_id", flat=True)])
+
+
+def _connect_feed_signals() -> None:
+    from django.conf import settings
+    from django.db.models.signals import post_delete, post_save
+
+    from mybookconnect.books.models import Activity, ActivityEntry, Review, Shelf
+
+    uid = "mybookconnect.books.caching.feed"
+    for signal in (post_save, post_delete):
+        signal.connect(_activity_changed, sender=Activity, dispatch_uid=f"{uid}.Activity")
+        for model in (Review, Shelf):
+            signal.connect(_owned_thing_changed, sender=model, dispatch_uid=f"{uid}.{model.__name__}")
+    post_delete.connect(_grouped_entry_deleted, sender=ActivityEntry, dispatch_uid=f"{uid}.ActivityEntry")
+    post_save.connect(_account_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid=f"{uid}.account")
 
 
 # A reader's library pages (``GET library/`` and ``GET users/{username}/library/``).
@@ -289,6 +339,52 @@ def store_library_page(key: str | None, body: bytes, book_tokens: dict[int, str]
 
 
 def invalidate_libraries(owner_ids: Iterable[Any]) -> None:
-    """Forget the cached library pages of these readers (their entries, readings, tags or shelves changed)."""
-    keys = sorted({_library_token_key(pk) for pk in owner_ids if pk is not None})
+    """Forget the cached library pages of these readers (their entries, readings, tags or shelves changed),
+    and the cached feed pages showing their activities (which show their ratings, shelves and entries'
+    audiences: see :func:`invalidate_activities`)."""
+    ids = {pk for pk in owner_ids if pk is not None}
+    keys = sorted({_library_token_key(pk) for pk in ids} | {_activity_token_key(pk) for pk in ids})
+    _replace_tokens(keys)
+
+
+# Feed pages (``GET feed/``).
+#
+# One entry per viewer, set of readers they follow, query string (cursor and page size included) and
+# variant. The key carries the catalog and search tokens (any change to a book, its credits or its
+# cover: the items show books) and the "activity token" of every reader whose activities the page may
+# show: the viewer's and each followed reader's. A reader's activity token is replaced by every change
+# to what their activities show or to who may see them: an activity recorded, merged, re-audienced or
+# deleted (grouped entries included), a review edited, their entries, ratings, shelves or readings
+# changed (:func:`invalidate_libraries`), a follow or unfollow (block) by or of them, a change of
+# profile privacy, a change of their account (username). The followed readers' ids are read first,
+# then the tokens, then the page, so that a page is never stored under tokens newer than its rows.
+
+
+def _activity_token_key(actor_id: Any) -> str:
+    return f"{PREFIX}:activity:{actor_id}"
+
+
+def feed_page_key(viewer_id: Any, followed_ids: list[Any], query_string: str, variant: str) -> str | None:
+    """The cache key of the viewer's feed page as it is now (one cache round trip, two when some
+    tokens are new), or ``None`` when the cache is off."""
+    if not books_settings.BOOKS_FEED_CACHE_SECONDS:
+        return None
+    actors = [viewer_id, *sorted(set(followed_ids) - {viewer_id})]
+    keys = [CATALOG_TOKEN, SEARCH_TOKEN, *(_activity_token_key(pk) for pk in actors)]
+    found = cache.get_many(keys)
+    missing = {key: _new_token() for key in keys if key not in found}
+    if missing:
+        # Safe without add(): a token set here is read before the page is (see library_book_tokens).
+        cache.set_many(missing, timeout=None)
+        found.update(missing)
+    identity = "|".join(
+        [str(viewer_id), ",".join(map(str, actors)), query_string, *(str(found[key]) for key in keys)]
+    )
+    digest = hashlib.blake2b(f"{identity}|{variant}".encode(), digest_size=16).hexdigest()
+    return f"{PREFIX}:feed:{viewer_id}:{digest}"
+
+
+def invalidate_activities(actor_ids: Iterable[Any]) -> None:
+    """Forget the cached feed pages that may show these readers' activities."""
+    keys = sorted({_activity_token_key(pk) for pk in actor_ids if pk is not None})
     _replace_tokens(keys)

@@ -20,6 +20,9 @@ BOOKS_DEFAULTS: dict[str, Any] = {
     # bound how long a write that bypasses the app (raw SQL) may go unseen, and the memory used.
     "BOOKS_DETAIL_CACHE_SECONDS": 3600,
     "BOOKS_SEARCH_CACHE_SECONDS": 300,
+    # Seconds a page of a reader's feed stays in the default cache (0: not cached). Writes replace it at
+    # once; this bounds what no token follows (see the feed section of the README) and the memory used.
+    "BOOKS_FEED_CACHE_SECONDS": 60,
     # Outside metadata (``POST books/lookup/``): dotted paths of MetadataProvider subclasses, asked in
     # this order until one knows the book.
     "BOOKS_METADATA_PROVIDERS": (

@@ -48,6 +48,7 @@ from rest_framework.pagination import CursorPagination
 
 from mybookconnect.core.visibility import Audience, get_visibility_policy, owner_pk
 
+from . import caching
 from .conf import books_settings
 from .models import Activity, ActivityEntry, ActivityVerb, AuthorRole, Book, BookAuthor, LibraryEntry, Shelf
 
@@ -126,6 +127,7 @@ def record_activity(
                 recent.data = data
             recent.save(update_fields=["data", "updated_at"])
             _add_entries(recent, entries)
+            caching.invalidate_activities([recent.actor_id])
             return recent
     activity = Activity.objects.create(
         actor_id=owner_pk(actor),
@@ -142,6 +144,7 @@ def record_activity(
         created_at=now,
     )
     _add_entries(activity, entries)
+    caching.invalidate_activities([activity.actor_id])
     return activity
 
 
@@ -191,6 +194,10 @@ def sync_entry_audience(entries: Iterable[int] | QuerySet, audience: str) -> Non
         ids = list(entries)
         if not ids:
             return
+    # Their owners' cached feed pages (the entries are still found: ``entries`` may be about to change).
+    caching.invalidate_activities(
+        LibraryEntry.objects.filter(pk__in=ids).values_list("user_id", flat=True).distinct()
+    )
     Activity.objects.filter(entry__in=ids).exclude(audience=audience).update(audience=audience)
     groups = Activity.objects.filter(entry__isnull=True, grouped_entries__entry__in=ids)
     whole = ~Exists(ActivityEntry.objects.filter(activity=OuterRef("pk")).exclude(entry__in=ids))
@@ -214,6 +221,9 @@ def sync_entry_audience(entries: Iterable[int] | QuerySet, audience: str) -> Non
 
 def sync_review_audience(review_id: int, audience: str) -> None:
     """After a review's audience changed: its activities take it."""
+    caching.invalidate_activities(
+        Activity.objects.filter(review_id=review_id).values_list("actor_id", flat=True).distinct()
+    )
     Activity.objects.filter(review_id=review_id).exclude(audience=audience).update(audience=audience)
 
 
@@ -221,6 +231,7 @@ def follow_default_audience(user: Any, audience: str) -> None:
     """``user``'s default audience is now ``audience``: their entries that follow the default take
     it, with their activities, and so do their "followed" activities (recorded with the default)."""
     user_id = owner_pk(user)
+    caching.invalidate_activities([user_id])
     changing = LibraryEntry.objects.filter(user=user_id, audience_is_default=True).exclude(audience=audience)
     # The activities first, while the subquery still finds the entries about to change.
     sync_entry_audience(changing.values("pk"), audience)
@@ -252,10 +263,21 @@ def forget_follow(follower: Any, followee: Any) -> None:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def feed_for(viewer: Any) -> QuerySet:
-    """The activities of ``viewer`` and of the readers they follow that ``viewer`` may see, with what
-    the feed draws loaded (see :func:`visible_activities`); unordered (the pagination orders it)."""
+def followed_ids(viewer: Any) -> list[Any]:
+    """The ids of the readers ``viewer`` follows (the policy's ``followed_owners``), read now (one query)."""
     followed = get_visibility_policy().followed_owners(viewer)
+    if isinstance(followed, QuerySet):
+        field = followed.query.values_select[0] if followed.query.values_select else "pk"
+        return list(followed.values_list(field, flat=True))
+    return [owner_pk(owner) for owner in followed]
+
+
+def feed_for(viewer: Any, followed: Any = None) -> QuerySet:
+    """The activities of ``viewer`` and of the readers they follow (``followed``: their ids, by default
+    the policy's ``followed_owners``) that ``viewer`` may see, with what the feed draws loaded (see
+    :func:`visible_activities`); unordered (the pagination orders it)."""
+    if followed is None:
+        followed = get_visibility_policy().followed_owners(viewer)
     return visible_activities(Activity.objects.filter(Q(actor=viewer.pk) | Q(actor__in=followed)), viewer)
 
 
@@ -448,10 +470,12 @@ def use_single_statement() -> bool:
     return connection.vendor == "postgresql"
 
 
-def feed_owners(viewer: Any) -> list[Any]:
+def feed_owners(viewer: Any, followed: Any = None) -> list[Any]:
     """Whose activities make ``viewer``'s feed, for :class:`ActivityPage`: the viewer, and the
-    readers they follow (``followed_owners``: ids, users, or a ``values()`` queryset of ids)."""
-    followed = get_visibility_policy().followed_owners(viewer)
+    readers they follow (``followed``, by default ``followed_owners``: ids, users, or a ``values()``
+    queryset of ids)."""
+    if followed is None:
+        followed = get_visibility_policy().followed_owners(viewer)
     if not isinstance(followed, QuerySet):
         followed = [owner_pk(owner) for owner in followed]
     return [[viewer.pk], followed]

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connections, models, router, transaction
 from django.db.models import (
     CharField,
     DateField,
@@ -44,6 +44,7 @@ from mybookconnect.books import aggregates, caching, feed
 from mybookconnect.books.models import (
     Activity,
     ActivityVerb,
+    Author,
     Book,
     BookAuthor,
     LibraryEntry,
@@ -163,23 +164,117 @@ def load_entry_relations(entries: Sequence[LibraryEntry], *, shelves: bool = Tru
     prefetch_related_objects(list(entries), *lookups)
 
 
+# The columns of load_one_entry's union, after its kind and id: the readings' own, then the others'.
+_READING_COLUMNS = (
+    "started_on",
+    "finished_on",
+    "stopped_on",
+    "progress_page",
+    "progress_percent",
+    "progress_minutes",
+    "created_at",
+    "updated_at",
+)
+_OTHER_COLUMNS = ("u_name", "u_role", "u_author", "u_position")
+_OTHER_FIELDS = {
+    "u_name": CharField(),
+    "u_role": CharField(),
+    "u_author": models.IntegerField(),
+    "u_position": models.IntegerField(),
+}
+
+
+def _union_branch(queryset: QuerySet[Any], kind: int, **columns: Any) -> QuerySet[Any]:
+    """One branch of :func:`load_one_entry`'s union: ``kind``, the id, then every column, ``NULL``
+    (typed as the readings' column) where the branch has none."""
+    values: dict[str, Any] = {"u_kind": Value(kind)}
+    for name in _OTHER_COLUMNS:
+        values[name] = columns.get(name, Value(None, output_field=_OTHER_FIELDS[name]))
+    for name in _READING_COLUMNS:
+        values[f"u_{name}"] = columns.get(name, Value(None, output_field=ReadThrough._meta.get_field(name)))
+    return queryset.order_by().annotate(**values).values_list("u_kind", "id", *list(values)[1:])
+
+
+def _cached_relation(instance: Any, name: str, objects: list[Any]) -> None:
+    # What prefetch_related leaves: the related manager's all() gives these objects, with no query.
+    queryset = getattr(instance, name).model.objects.all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+
+
+# Stand-ins for the entry's and its book's ids in load_one_entry's statement, built once.
+_ENTRY, _BOOK = -7_000_000_001, -7_000_000_002
+
+
+def _one_entry_statement(connection: Any) -> tuple[str, list[Any], Any, list[Any]]:
+    """:func:`load_one_entry`'s statement, built by the ORM once per connection (building it costs
+    several times what running it does): its SQL, its parameters (with :data:`_ENTRY` and
+    :data:`_BOOK` for the ids), and the compiler and converters that turn its rows into values."""
+    built = getattr(connection, "_mbc_one_entry_statement", None)
+    if built is None:
+        readings = _union_branch(
+            ReadThrough.objects.filter(entry_id=_ENTRY), 1, **{name: F(name) for name in _READING_COLUMNS}
+        )
+        authors = _union_branch(
+            BookAuthor.objects.filter(book_id=_BOOK),
+            0,
+            u_name=F("author__name"),
+            u_role=F("role"),
+            u_author=F("author_id"),
+            u_position=F("position"),
+        )
+        tags = _union_branch(LibraryTag.objects.filter(entries=_ENTRY), 2, u_name=F("name"))
+        shelves = _union_branch(Shelf.objects.filter(entries=_ENTRY), 3, u_name=F("name"))
+        union = readings.union(authors, tags, shelves, all=True).order_by("u_kind", "u_name", "id")
+        compiler = union.query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        converters = compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]])
+        built = connection._mbc_one_entry_statement = (sql, list(params), compiler, converters)
+    return built
+
+
 def load_one_entry(entry: LibraryEntry) -> None:
-    """:func:`load_entry_relations` for one entry whose book is loaded, in three queries: the book's
-    authors, the readings, and the tags' names and shelves' ids together (``entry.tag_names``,
-    ``entry.shelf_ids``, which the API's rows read instead of ``tags`` and ``shelves``)."""
-    prefetch_related_objects(
-        [entry],
-        Prefetch(
-            "book__book_authors",
-            queryset=BookAuthor.objects.select_related("author").order_by("position", "id"),
-        ),
-        Prefetch("read_throughs", queryset=ReadThrough.objects.order_by(*ReadThrough._meta.ordering)),
-    )
-    tags = LibraryTag.objects.filter(entries=entry).annotate(kind=Value(0)).values_list("kind", "id", "name")
-    shelves = Shelf.objects.filter(entries=entry).annotate(kind=Value(1)).values_list("kind", "id", "name")
-    rows = list(tags.order_by().union(shelves.order_by(), all=True).order_by("kind", "name", "id"))
-    entry.tag_names = [name for kind, _pk, name in rows if kind == 0]
-    entry.shelf_ids = [pk for kind, pk, _name in rows if kind == 1]
+    """:func:`load_entry_relations` for one entry whose book is loaded, in one query (a ``UNION ALL``
+    over common columns): the book's authors, the readings, the tags' names and the shelves' ids
+    (``entry.tag_names``, ``entry.shelf_ids``, which the API's rows read instead of ``tags`` and
+    ``shelves``). The readings' branch comes first: its columns type the union (and give SQLite's
+    converters). Tags and shelves come in the database's order of names; authors and readings are put
+    in their order here (numbers and dates only)."""
+    connection = connections[router.db_for_read(LibraryEntry)]
+    sql, params, compiler, converters = _one_entry_statement(connection)
+    params = [entry.pk if param == _ENTRY else entry.book_id if param == _BOOK else param for param in params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if converters:
+        rows = list(compiler.apply_converters(rows, converters))
+    links, reads, tag_names, shelf_ids = [], [], [], []
+    for kind, pk, name, role, author_id, position, *reading in rows:
+        if kind == 0:
+            link = BookAuthor(id=pk, book_id=entry.book_id, author_id=author_id, role=role, position=position)
+            link.author = Author(id=author_id, name=name)
+            links.append(link)
+        elif kind == 1:
+            reads.append(
+                ReadThrough(id=pk, entry_id=entry.pk, **dict(zip(_READING_COLUMNS, reading, strict=True)))
+            )
+        elif kind == 2:
+            tag_names.append(name)
+        else:
+            shelf_ids.append(pk)
+    links.sort(key=lambda link: (link.position, link.pk))
+    # ReadThrough's order: the latest start first (no start last), then the newest.
+    reads.sort(key=lambda reading: reading.pk, reverse=True)
+    reads.sort(key=lambda reading: (reading.started_on is None, _negated(reading.started_on)))
+    _cached_relation(entry.book, "book_authors", links)
+    _cached_relation(entry, "read_throughs", reads)
+    entry.tag_names = tag_names
+    entry.shelf_ids = shelf_ids
+
+
+def _negated(day: datetime.date | None) -> int:
+    return 0 if day is None else -day.toordinal()
 
 
 # Entries

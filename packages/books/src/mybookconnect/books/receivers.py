@@ -4,6 +4,10 @@
   with their activities (:func:`~mybookconnect.books.feed.follow_default_audience`).
 - ``reader_followed``: a "followed" activity, with the follower's default audience.
 - ``reader_unfollowed``: that activity goes.
+- ``block_changed``: nothing is written; the two readers' cached feed pages go.
+
+Cached feed pages (:func:`mybookconnect.books.caching.invalidate_activities`): each of these receivers
+forgets the pages showing the readers concerned.
 
 They run inside the sender's transaction, so a follow and its activity are written or undone together.
 
@@ -29,6 +33,7 @@ from . import caching, feed
 def on_default_audience_changed(sender: Any, user: Any, audience: str, **kwargs: Any) -> None:
     feed.follow_default_audience(user, audience)
     caching.invalidate_libraries([owner_pk(user)])
+    caching.invalidate_reader(owner_pk(user))  # feed pages showing them, "followed" items naming them
 
 
 def on_library_part_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
@@ -49,10 +54,21 @@ def on_account_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 def on_reader_followed(sender: Any, follower: Any, followee: Any, **kwargs: Any) -> None:
     feed.record_follow(follower, followee)
+    # Who may see whose followers-only items changed, both ways: their cached feed pages go.
+    caching.invalidate_activities([owner_pk(follower), owner_pk(followee)])
 
 
 def on_reader_unfollowed(sender: Any, follower: Any, followee: Any, **kwargs: Any) -> None:
     feed.forget_follow(follower, followee)
+    # Both readers' cached feed pages go: a block (sent as unfollows) also hides "followed" items naming
+    # the blocker from the blocked reader, whose own token is in every key of their feed.
+    caching.invalidate_activities([owner_pk(follower), owner_pk(followee)])
+
+
+def on_block_changed(sender: Any, blocker: Any, blocked: Any, **kwargs: Any) -> None:
+    # "Followed" items naming the blocker show to the blocked reader no more (or again): their tokens
+    # are in every key of their feed.
+    caching.invalidate_activities([owner_pk(blocker), owner_pk(blocked)])
 
 
 def connect_receivers() -> None:
@@ -64,6 +80,7 @@ def connect_receivers() -> None:
     signals.reader_unfollowed.connect(
         on_reader_unfollowed, dispatch_uid="mybookconnect_books.reader_unfollowed"
     )
+    signals.block_changed.connect(on_block_changed, dispatch_uid="mybookconnect_books.block_changed")
     from .models import Book, LibraryTag, Shelf
 
     for model in (Shelf, LibraryTag):

@@ -6,6 +6,8 @@
 - ``reader_followed(sender, follower, followee)``: ``follower`` now follows ``followee`` (an approved
   follow), for apps that record it, such as an activity feed.
 - ``reader_unfollowed(sender, follower, followee)``: the follow ended (unfollowed, removed, blocked).
+- ``block_changed(sender, blocker, blocked)``: ``blocker`` blocked ``blocked``, or lifted the block
+  (ids): what each may see of the other changed, for apps that cache what readers see.
 
 Receivers run inside the sender's transaction: what they write is kept or undone with it.
 """
@@ -15,3 +17,4 @@ from django.dispatch import Signal
 default_audience_changed = Signal()
 reader_followed = Signal()
 reader_unfollowed = Signal()
+block_changed = Signal()

@@ -16,7 +16,7 @@ from django.core.files.storage import default_storage
 from django.db import connection, models, transaction
 from django.db.models import Count, Exists, F, Func, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, Lower, StrIndex
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -415,6 +415,13 @@ def announce_follow(follower: AbstractBaseUser, followee: AbstractBaseUser) -> N
 def announce_unfollow(follower: AbstractBaseUser, followee: AbstractBaseUser) -> None:
     """Tell other apps that ``follower`` no longer follows ``followee``."""
     signals.reader_unfollowed.send(sender=Follow, follower=follower, followee=followee)
+
+
+@receiver(post_save, sender=Block)
+@receiver(post_delete, sender=Block)
+def _announce_block_change(sender: Any, instance: Block, **kwargs: Any) -> None:
+    # Wherever a block is made or lifted (services, admin, an account's deletion).
+    signals.block_changed.send(sender=Block, blocker=instance.blocker_id, blocked=instance.blocked_id)
 
 
 def follow(follower: AbstractBaseUser, target: AbstractBaseUser) -> tuple[str, bool]:

@@ -6,19 +6,23 @@ The queries and the rules of who sees what are in :mod:`mybookconnect.books.feed
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.utils.dateparse import parse_datetime
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from mybookconnect.books import feed
+from mybookconnect.books import caching, feed
 from mybookconnect.books.api.feed_serializers import ActivitySerializer, render_rows
+from mybookconnect.books.conf import books_settings
 from mybookconnect.books.models import Activity
 from mybookconnect.core.api.serializers import ErrorSerializer
 from mybookconnect.core.pagination import CursorPagination
@@ -103,15 +107,35 @@ class ActivityListView(generics.ListAPIView):
     )
 )
 class FeedView(ActivityListView):
-    """``GET feed/``: the signed-in reader's feed."""
+    """``GET feed/``: the signed-in reader's feed.
+
+    Pages are cached whole, as JSON (:func:`mybookconnect.books.caching.feed_page_key`): the ids of
+    the readers followed are read first (one query), then the tokens of the viewer, of those readers
+    and of the catalog (one cache round trip), then the page, read for those same readers."""
 
     permission_classes = [IsAuthenticated]
+    followed: list[Any] | None = None
 
     def get_owners(self) -> list[Any]:
-        return feed.feed_owners(self.request.user)
+        return feed.feed_owners(self.request.user, self.followed)
 
     def get_activities(self) -> QuerySet:
-        return feed.feed_for(self.request.user)
+        return feed.feed_for(self.request.user, self.followed)
+
+    def list(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        seconds = books_settings.BOOKS_FEED_CACHE_SECONDS
+        renderer = getattr(request, "accepted_renderer", None)
+        if not seconds or not isinstance(renderer, JSONRenderer):  # the browsable API is never cached
+            return super().list(request, *args, **kwargs)
+        self.followed = feed.followed_ids(request.user)
+        query = urlencode(sorted((name, value) for name, values in request.GET.lists() for value in values))
+        key = caching.feed_page_key(request.user.pk, self.followed, query, caching.response_variant(request))
+        body = caching.get_body(key)
+        if body is None:
+            response = super().list(request, *args, **kwargs)
+            body = renderer.render(response.data, request.accepted_media_type, {"request": request})
+            caching.store_body(key, body, seconds)
+        return HttpResponse(body, content_type=renderer.media_type)
 
 
 @extend_schema_view(

@@ -280,6 +280,24 @@ class LibraryListView(generics.ListCreateAPIView[LibraryEntry]):
         )
 
 
+_RATING = library_serializers.StarsField(allow_null=True)
+
+
+def _rating_alone(data: Any) -> dict[str, Any] | None:
+    """The validated data of the usual write, a JSON body with a rating alone (``{"rating": 4.5}``),
+    checked by the serializer's own field without building the serializer's dozen; ``None`` for any
+    other body, or a wrong rating (the serializer then checks it, and words the error)."""
+    if type(data) is not dict or len(data) != 1 or "rating" not in data:
+        return None
+    value = data["rating"]
+    if value is None:
+        return {"rating_quarters": None}
+    try:
+        return {"rating_quarters": _RATING.to_internal_value(value)}
+    except serializers.ValidationError:
+        return None
+
+
 @extend_schema_view(
     get=extend_schema(
         operation_id="library_retrieve",
@@ -320,6 +338,9 @@ class LibraryEntryDetailView(generics.RetrieveUpdateDestroyAPIView[LibraryEntry]
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         def validate(entry: LibraryEntry) -> Any:
+            rating = _rating_alone(request.data)
+            if rating is not None:
+                return rating
             serializer = LibraryEntryUpdateSerializer(
                 entry, data=request.data, partial=True, context=self.get_serializer_context()
             )
