@@ -41,7 +41,7 @@ from mybookconnect.books.models import (
     RevisionAction,
     ShelfMembership,
 )
-from mybookconnect.books.services import EDITION_FIELDS, _json_value
+from mybookconnect.books.services import EDITION_FIELDS, _json_value, _user_or_none
 
 #: Sent with ``kind`` ("book", "edition", "author"), ``source`` and ``target`` before anything moves.
 pre_merge = Signal()
@@ -71,12 +71,8 @@ def _record_redirect(kind: str, source_id: int, target_id: int, user: Any) -> No
     # Ids that pointed to the source now point straight to the target: no chains of redirects.
     MergeRedirect.objects.filter(kind=kind, new_id=source_id).update(new_id=target_id)
     MergeRedirect.objects.update_or_create(
-        kind=kind, old_id=source_id, defaults={"new_id": target_id, "merged_by": _user(user)}
+        kind=kind, old_id=source_id, defaults={"new_id": target_id, "merged_by": _user_or_none(user)}
     )
-
-
-def _user(user: Any) -> Any:
-    return user if user is not None and getattr(user, "is_authenticated", False) else None
 
 
 @transaction.atomic
@@ -134,7 +130,7 @@ def merge_books(source: Book, target: Book, user: Any = None) -> Book:
     _record_redirect(MergeKind.BOOK, source_id, target.pk, user)
     Revision.objects.create(
         book=target,
-        user=_user(user),
+        user=_user_or_none(user),
         action=RevisionAction.MERGE,
         changes={"merged_book": [source_id, None], **filled},
     )
@@ -212,7 +208,7 @@ def merge_editions(source: Edition, target: Edition, user: Any = None) -> Editio
         book_id=target.book_id,
         edition=target,
         edition_ref=target.pk,
-        user=_user(user),
+        user=_user_or_none(user),
         action=RevisionAction.MERGE,
         changes={"merged_edition": [source_id, None], **filled},
     )

@@ -8,8 +8,6 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.dateparse import parse_datetime
@@ -22,19 +20,11 @@ from rest_framework.response import Response
 
 from mybookconnect.books import caching, feed
 from mybookconnect.books.api.feed_serializers import ActivitySerializer, render_rows
+from mybookconnect.books.api.library_views import find_reader
 from mybookconnect.books.conf import books_settings
 from mybookconnect.books.models import Activity
 from mybookconnect.core.api.serializers import ErrorSerializer
 from mybookconnect.core.pagination import CursorPagination
-from mybookconnect.core.visibility import Audience, get_visibility_policy
-
-
-def _has_field(model: Any, name: str) -> bool:
-    try:
-        model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
 
 
 class FeedPagination(CursorPagination):
@@ -165,20 +155,5 @@ class ReaderActivityView(ActivityListView):
         return feed.activities_of(self.get_reader(), self.request.user)
 
     def get_reader(self) -> Any:
-        user_model = get_user_model()
-        username = self.kwargs["username"]
-        readers = user_model._default_manager.all()
-        if _has_field(user_model, "is_active"):
-            readers = readers.filter(is_active=True)
-        # A site's table may hold "Ann" and "ann": the exact spelling wins. It is looked up first, by
-        # the unique index; another spelling scans the table.
-        field = user_model.USERNAME_FIELD
-        matches = list(readers.filter(**{field: username})[:1]) or list(
-            readers.filter(**{f"{field}__iexact": username}).order_by("pk")[:1]
-        )
-        # A reader whose public items the viewer may not see (they blocked the viewer) is not there.
-        if not matches or not get_visibility_policy().can_view(
-            self.request.user, matches[0], Audience.PUBLIC
-        ):
-            raise NotFound()
-        return matches[0]
+        # The same reader the library and reviews pages find (exact spelling first; 404 when blocked).
+        return find_reader(self.request, self.kwargs["username"])
