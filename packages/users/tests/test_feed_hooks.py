@@ -17,7 +17,7 @@ from django.urls import reverse
 from mybookconnect.core import signals
 from mybookconnect.core.visibility import Audience, get_visibility_policy
 from mybookconnect.users import services
-from mybookconnect.users.models import Follow, FollowRequest, Profile
+from mybookconnect.users.models import Block, Follow, FollowRequest, Profile
 from mybookconnect.users.visibility import FollowerVisibilityPolicy
 
 from .readers import client_for, follows, make_reader
@@ -271,3 +271,105 @@ def test_profile_privacy_changed_in_the_admin_is_announced(ann, heard, changed, 
         model_admin.save_model(request, profile, SimpleNamespace(changed_data=changed), change=True)
 
     assert heard == ([("default_audience_changed", "ann", "followers")] if announced else [])
+
+
+@pytest.fixture
+def blocks_heard() -> Any:
+    """``(blocker, blocked)`` usernames of every ``block_changed`` sent during the test."""
+    from django.contrib.auth import get_user_model
+
+    events: list[tuple[str, str]] = []
+    users = get_user_model()._default_manager
+
+    def on_block_changed(sender: Any, blocker: Any, blocked: Any, **kwargs: Any) -> None:
+        events.append((users.get(pk=blocker).get_username(), users.get(pk=blocked).get_username()))
+
+    signals.block_changed.connect(on_block_changed)
+    yield events
+    signals.block_changed.disconnect(on_block_changed)
+
+
+def test_a_block_made_in_the_admin_ends_follows_and_requests_like_the_apis(
+    admin_client, ann, bob, heard, blocks_heard
+):
+    carl = make_reader("carl")
+    follows(ann, bob)
+    follows(bob, ann)
+    follows(ann, carl)
+    FollowRequest.objects.create(requester=bob, target=carl)
+
+    response = admin_client.post(
+        reverse("admin:mybookconnect_users_block_add"), {"blocker": ann.pk, "blocked": bob.pk}
+    )
+
+    assert response.status_code == 302
+    block = Block.objects.get()
+    assert (block.blocker, block.blocked) == (ann, bob)
+    assert set(Follow.objects.values_list("follower", "followee")) == {(ann.pk, carl.pk)}
+    assert sorted(heard) == [("reader_unfollowed", "ann", "bob"), ("reader_unfollowed", "bob", "ann")]
+    assert blocks_heard == [("ann", "bob")]
+    # Bob's request to carl has nothing to do with the block.
+    assert FollowRequest.objects.filter(requester=bob, target=carl).exists()
+
+    FollowRequest.objects.create(requester=carl, target=ann)
+    response = admin_client.post(
+        reverse("admin:mybookconnect_users_block_add"), {"blocker": carl.pk, "blocked": ann.pk}
+    )
+    assert response.status_code == 302
+    assert not FollowRequest.objects.filter(requester=carl).exists()
+    assert not Follow.objects.exists()
+
+
+def test_a_block_changed_in_the_admin_lifts_the_old_one_and_makes_the_new_one(
+    admin_client, ann, bob, heard, blocks_heard
+):
+    carl = make_reader("carl")
+    block = Block.objects.create(blocker=ann, blocked=bob)
+    follows(carl, ann)
+    blocks_heard.clear()
+    url = reverse("admin:mybookconnect_users_block_change", args=[block.pk])
+
+    assert admin_client.post(url, {"blocker": ann.pk, "blocked": bob.pk}).status_code == 302
+    assert (heard, blocks_heard) == ([], [])
+
+    assert admin_client.post(url, {"blocker": ann.pk, "blocked": carl.pk}).status_code == 302
+    assert list(Block.objects.values_list("blocker", "blocked")) == [(ann.pk, carl.pk)]
+    assert not Follow.objects.exists()
+    assert heard == [("reader_unfollowed", "carl", "ann")]
+    assert blocks_heard == [("ann", "bob"), ("ann", "carl")]
+
+
+def test_blocks_lifted_in_the_admin_are_announced(admin_client, ann, bob, blocks_heard):
+    carl = make_reader("carl")
+    single = Block.objects.create(blocker=ann, blocked=bob)
+    selected = [
+        Block.objects.create(blocker=bob, blocked=ann),
+        Block.objects.create(blocker=carl, blocked=ann),
+    ]
+    blocks_heard.clear()
+
+    response = admin_client.post(
+        reverse("admin:mybookconnect_users_block_delete", args=[single.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    response = admin_client.post(
+        reverse("admin:mybookconnect_users_block_changelist"),
+        {"action": "delete_selected", "_selected_action": [row.pk for row in selected], "post": "yes"},
+    )
+    assert response.status_code == 302
+
+    assert not Block.objects.exists()
+    assert blocks_heard[0] == ("ann", "bob")
+    assert sorted(blocks_heard[1:]) == [("bob", "ann"), ("carl", "ann")]
+    # Lifting a block restores no follow (as the API's unblock).
+    assert not Follow.objects.exists()
+
+
+def test_the_admin_refuses_a_block_of_oneself_with_the_apis_message(admin_client, ann):
+    response = admin_client.post(
+        reverse("admin:mybookconnect_users_block_add"), {"blocker": ann.pk, "blocked": ann.pk}
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"blocked": ["You cannot block yourself."]}
+    assert not Block.objects.exists()
