@@ -14,7 +14,8 @@ On top of a catalog (``generate_catalog``), :class:`ReaderGenerator` writes, sha
 - about ``reviews`` reviews of rated books (plain text rendered as the site renders it), with likes
   and some threaded comments;
 - the activities the site would have recorded for all that (started, finished, stopped, rated,
-  reviewed, shelving grouped as the site groups it, progress, some follows), each with its audience;
+  reviewed, shelving grouped as the site groups it, progress, some follows), each with its audience,
+  and a rated or reviewed book's rating at the time (``Activity.rating_quarters``);
 - then the books' aggregates (ratings count and sum, histogram, readers, reviews) set from the rows in
   one set-based ``UPDATE``, as ``recount_books`` would.
 
@@ -704,12 +705,15 @@ class ReaderGenerator:
             book_id=entry["book_id"],
             entry_id=entry["id"],
             data={"rating": half_stars / 2},
+            rating_quarters=entry["rating_quarters"],
             group_key=f"rated:{entry['id']}",
         )
         if status in REVIEWED_STATUSES and self.random.random() < self.review_share:
-            self._review(uid, entry["book_id"], rated_at)
+            self._review(uid, entry["book_id"], rated_at, entry["rating_quarters"])
 
-    def _review(self, uid: int, book_id: int, after: datetime) -> None:
+    def _review(self, uid: int, book_id: int, after: datetime, rating_quarters: int) -> None:
+        """A review written after the rating, its likes and comments, and its activity (which shows
+        the rating, as reviews.create_review records it)."""
         review_id = self._ids.take(Review)
         created = self._later(after, 0, 2)
         body = "\n\n".join(
@@ -754,7 +758,16 @@ class ReaderGenerator:
             },
             "reviews",
         )
-        self._activity(uid, ActivityVerb.REVIEWED, audience, created, book_id=book_id, review_id=review_id)
+        self._activity(
+            uid,
+            ActivityVerb.REVIEWED,
+            audience,
+            created,
+            book_id=book_id,
+            review_id=review_id,
+            data={"rating": rating_quarters / 4},
+            rating_quarters=rating_quarters,
+        )
 
     def _comments(self, review_id: int, after: datetime) -> int:
         """A short thread: comments, a third of them replies to an earlier one."""

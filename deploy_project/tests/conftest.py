@@ -4,11 +4,19 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 PASSWORD = "correct horse battery staple"
 INDEX_HTML = '<!doctype html><html><head><script type="module" src="/static/assets/index-AbCd12_-.js">'
 INDEX_HTML += '</script></head><body><div id="root"></div></body></html>'
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    # Each test's rows are rolled back, but what the cache (Redis) remembers of them is not: a cached
+    # reader lookup or page of an earlier test must not answer for this one's rows.
+    cache.clear()
 
 
 @pytest.fixture

@@ -198,7 +198,14 @@ def test_activities_follow_what_they_are_about():
         .exists()
     )
     for activity in Activity.objects.filter(verb=ActivityVerb.RATED)[:50]:
-        assert activity.data["rating"] * 4 == activity.entry.rating_quarters
+        assert activity.data["rating"] * 4 == activity.entry.rating_quarters == activity.rating_quarters
+    # Rated and reviewed activities carry the rating at the time (the feed shows it), and only they.
+    rated = [ActivityVerb.RATED, ActivityVerb.REVIEWED]
+    assert not Activity.objects.filter(verb__in=rated, rating_quarters__isnull=True).exists()
+    assert not Activity.objects.exclude(verb__in=rated).filter(rating_quarters__isnull=False).exists()
+    for activity in Activity.objects.filter(verb=ActivityVerb.REVIEWED)[:50]:
+        entry = LibraryEntry.objects.get(user=activity.actor_id, book=activity.book_id)
+        assert activity.rating_quarters == entry.rating_quarters == activity.data["rating"] * 4
     # Shelving is grouped: every to-read entry is in one shelving activity, of its own audience, and
     # some activities hold several.
     to_read = LibraryEntry.objects.filter(status=ReadingStatus.WANT_TO_READ)

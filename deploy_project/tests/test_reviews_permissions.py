@@ -158,3 +158,31 @@ def test_an_unfollow_or_a_block_hides_it_at_once(people, review_of):
     Block.objects.create(blocker=people["owner"], blocked=people["follower"])
     assert client.get(f"/api/v1/reviews/{public.pk}/").status_code == 404
     assert client.get(f"/api/v1/reviews/{public.pk}/comments/").status_code == 404
+
+
+def test_cached_pages_follow_follows_and_blocks(people, review_of):
+    """A book's reviews page and a reader's library are cached per viewer: following, being blocked and
+    being unblocked each change what the next read shows."""
+    from mybookconnect.books import library
+    from mybookconnect.users import services as users_services
+
+    review = review_of("followers")
+    library.add_to_library(people["owner"], review.book, {"status": "read"})
+    stranger = client_of(people, "stranger")
+    reviews_url = f"/api/v1/books/{review.book_id}/reviews/"
+    library_url = f"/api/v1/users/{people['owner'].get_username()}/library/"
+    for _ in range(2):  # the second read comes from the cache
+        assert stranger.get(reviews_url).json()["results"] == []
+        assert stranger.get(library_url).json()["count"] == 1
+
+    users_services.follow(people["stranger"], people["owner"])
+    assert [row["id"] for row in stranger.get(reviews_url).json()["results"]] == [review.pk]
+    assert stranger.get(library_url).json()["count"] == 1
+
+    users_services.block(people["owner"], people["stranger"])
+    assert stranger.get(reviews_url).json()["results"] == []
+    assert stranger.get(library_url).status_code == 404
+
+    users_services.unblock(people["owner"], people["stranger"])
+    assert stranger.get(reviews_url).json()["results"] == []  # the block ended the follow
+    assert stranger.get(library_url).json()["count"] == 1

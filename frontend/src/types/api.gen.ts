@@ -1421,7 +1421,7 @@ export interface components {
             readonly book: components["schemas"]["FeedBook"] | null;
             /**
              * Format: double
-             * @description Stars (0.25 to 5): the rating given, or the reader's rating of a reviewed or finished book.
+             * @description Stars (0.25 to 5): the rating given, or the reader's rating of the book when they reviewed or finished it.
              */
             readonly rating: number | null;
             readonly review: components["schemas"]["FeedReview"] | null;

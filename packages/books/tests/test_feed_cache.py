@@ -143,8 +143,12 @@ def test_a_grouped_entry_deleted(ana, bruno):
     shelf = Shelf.objects.create(user=bruno, name="Club", audience=Audience.PUBLIC)
     feed.record_activity(bruno, ActivityVerb.SHELVED, audience=Audience.PUBLIC, shelf=shelf, entries=entries)
     assert read(ana)[0]["books_count"] == 3
-    ActivityEntry.objects.filter(entry=entries[0]).delete()
+    LibraryEntry.objects.filter(pk=entries[0].pk).delete()
     assert read(ana)[0]["books_count"] == 2
+    # A book deleted with its readers' entries.
+    Book.objects.filter(pk=entries[1].book_id).delete()
+    assert read(ana)[0]["books_count"] == 1
+    assert ActivityEntry.objects.count() == 1
 
 
 def test_a_shelf_renamed_and_narrowed(ana, bruno):
@@ -175,11 +179,12 @@ def test_a_review_edited_then_deleted(ana, bruno):
     assert read(ana) == []
 
 
-def test_a_rating_change_shows_on_the_finished_item(ana, bruno):
+def test_a_rating_shows_as_a_new_item_and_leaves_the_finished_one(ana, bruno):
     entry = finished(bruno, "Rated")
     assert read(ana)[0]["rating"] is None
     library.rate_book(bruno, entry.book, 14)
-    assert {item["verb"]: item["rating"] for item in read(ana)} == {"rated": 3.5, "finished": 3.5}
+    # The "finished" item shows the rating at the time (none): a rating is an activity of its own.
+    assert {item["verb"]: item["rating"] for item in read(ana)} == {"rated": 3.5, "finished": None}
 
 
 def test_a_catalog_change(ana, bruno):

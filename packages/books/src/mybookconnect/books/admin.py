@@ -395,12 +395,33 @@ class ReportStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "reason", "target", "reported_text", "reporter", "status"]
-    list_filter = [ReportStatusFilter, "reason"]
-    list_select_related = ["reporter", "review", "comment", "resolved_by"]
+    """The moderation queue. A report shows the item as it was reported (its snapshot), whether or not
+    the item is still there; the actions work either way."""
+
+    list_display = [
+        "created_at",
+        "reason",
+        "target",
+        "reported_excerpt",
+        "reported_user_name",
+        "book_title",
+        "content_exists",
+        "reporter",
+        "status",
+    ]
+    list_filter = [ReportStatusFilter, "reason", "kind"]
+    # The comment for whether it was emptied in its thread; the rest is the report's own snapshot.
+    list_select_related = ["reporter", "comment"]
+    search_fields = ["reported_user_name", "book_title", "reported_title", "reported_text"]
     readonly_fields = [
         "reporter",
         "target",
+        "content_exists",
+        "reported_user",
+        "reported_user_name",
+        "book",
+        "book_title",
+        "reported_title",
         "reported_text",
         "reason",
         "details",
@@ -412,24 +433,26 @@ class ReportAdmin(admin.ModelAdmin):
     fields = readonly_fields
     ordering = ["created_at", "id"]
     actions = ["remove_content_and_resolve", "dismiss"]
+    show_full_result_count = False
 
     @admin.display(description=_("reported"))
     def target(self, report: Report) -> str:
         if report.review_id:
             url = reverse("admin:mybookconnect_books_review_change", args=[report.review_id])
             return format_html('<a href="{}">{}</a>', url, _("review %(id)s") % {"id": report.review_id})
-        url = reverse("admin:mybookconnect_books_comment_change", args=[report.comment_id])
-        return format_html('<a href="{}">{}</a>', url, _("comment %(id)s") % {"id": report.comment_id})
+        if report.comment_id:
+            url = reverse("admin:mybookconnect_books_comment_change", args=[report.comment_id])
+            return format_html('<a href="{}">{}</a>', url, _("comment %(id)s") % {"id": report.comment_id})
+        return format_html("{} {}", report.get_kind_display(), _("(removed)"))
 
     @admin.display(description=_("text"))
-    def reported_text(self, report: Report) -> str:
-        if report.review is not None:
-            title = report.review.title
-            body = _excerpt(report.review.body)
-            return f"{title}: {body}" if title else body
-        if report.comment.deleted_at is not None:
-            return str(_("(removed)"))
-        return _excerpt(report.comment.body)
+    def reported_excerpt(self, report: Report) -> str:
+        body = _excerpt(report.reported_text)
+        return f"{report.reported_title}: {body}" if report.reported_title else body
+
+    @admin.display(description=_("still there"), boolean=True)
+    def content_exists(self, report: Report) -> bool:
+        return report.content_exists
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -36,12 +36,14 @@ import hashlib
 import uuid
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 
 from mybookconnect.books.conf import books_settings
+from mybookconnect.core.visibility import owner_pk
 
 PREFIX = "mbc-books"
 CATALOG_TOKEN = f"{PREFIX}:catalog"
@@ -77,6 +79,11 @@ def _tokens(keys: list[str]) -> list[str]:
 def response_variant(request: Any) -> str:
     """What, besides the object, a cached body depends on: the language and the site's address."""
     return f"{translation.get_language()}|{request.build_absolute_uri('/')}"
+
+
+def query_identity(request: Any) -> str:
+    """The request's query string in a canonical order: one cache entry for ``?a=1&b=2`` and ``?b=2&a=1``."""
+    return urlencode(sorted((name, value) for name, values in request.GET.lists() for value in values))
 
 
 def _body_key(kind: str, identity: str, tokens: list[str], variant: str) -> str:
@@ -228,17 +235,11 @@ def connect_signals() -> None:
             signal.connect(_named_object_changed, sender=model, dispatch_uid=f"{uid}.{model.__name__}")
     m2m_changed.connect(_subjects_changed, sender=Book.subjects.through, dispatch_uid=f"{uid}.subjects")
     _connect_feed_signals()
+    _connect_review_signals()
 
 
 def _activity_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     invalidate_activities([instance.actor_id])
-
-
-def _grouped_entry_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from mybookconnect.books.models import Activity
-
-    # One query per row; when the activity goes too (a cascade), its own signal has named the actor.
-    invalidate_activities(Activity.objects.filter(pk=instance.activity_id).values_list("actor_id", flat=True))
 
 
 def _owned_thing_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
@@ -268,14 +269,13 @@ def _connect_feed_signals() -> None:
     from django.conf import settings
     from django.db.models.signals import post_delete, post_save
 
-    from mybookconnect.books.models import Activity, ActivityEntry, Review, Shelf
+    from mybookconnect.books.models import Activity, Review, Shelf
 
     uid = "mybookconnect.books.caching.feed"
     for signal in (post_save, post_delete):
         signal.connect(_activity_changed, sender=Activity, dispatch_uid=f"{uid}.Activity")
         for model in (Review, Shelf):
             signal.connect(_owned_thing_changed, sender=model, dispatch_uid=f"{uid}.{model.__name__}")
-    post_delete.connect(_grouped_entry_deleted, sender=ActivityEntry, dispatch_uid=f"{uid}.ActivityEntry")
     post_save.connect(_account_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid=f"{uid}.account")
 
 
@@ -388,3 +388,134 @@ def invalidate_activities(actor_ids: Iterable[Any]) -> None:
     """Forget the cached feed pages that may show these readers' activities."""
     keys = sorted({_activity_token_key(pk) for pk in actor_ids if pk is not None})
     _replace_tokens(keys)
+
+
+# A book's reviews pages (``GET books/{id}/reviews/``), and which reader a username names for a viewer.
+#
+# Reviews pages: one entry per book, viewer (anonymous viewers share theirs), query string and variant.
+# The key carries the catalog token and the book's token (its title and cover, its authors' ratings:
+# see :mod:`mybookconnect.books.aggregates`), the book's reviews token, replaced by every change to one
+# of its reviews, their likes and comment counts, or their authors' names (:func:`invalidate_book_reviews`),
+# and the viewer's token, replaced when who the viewer may see changes: they follow or stop following
+# someone, someone blocks or unblocks them (core's ``reader_followed``, ``reader_unfollowed`` and
+# ``block_changed`` signals, which a visibility policy's app sends).
+#
+# Reader lookups (``users/{username}/...``): the reader a username names and the audiences of their
+# items the viewer may see, per viewer and username as written, under the viewer's token and the
+# accounts token, replaced by any change to an account (other than a login) and by an account's deletion.
+# The ids of the readers a viewer follows, which the feed reads first, are kept under the viewer's token.
+
+
+ACCOUNTS_TOKEN = f"{PREFIX}:accounts"
+
+
+def _reviews_token_key(book_id: Any) -> str:
+    return f"{PREFIX}:reviews:{book_id}"
+
+
+def _viewer_token_key(viewer_id: Any) -> str:
+    return f"{PREFIX}:viewer:{viewer_id}"
+
+
+def _current_tokens(keys: list[str]) -> list[str]:
+    """The tokens of ``keys`` in one cache round trip (two when some are new). Safe without add(): a
+    token set here is read before the rows are (see :func:`library_book_tokens`)."""
+    found = cache.get_many(keys)
+    missing = {key: _new_token() for key in keys if key not in found}
+    if missing:
+        cache.set_many(missing, timeout=None)
+        found.update(missing)
+    return [found[key] for key in keys]
+
+
+def book_reviews_page_key(book_id: int, viewer_id: Any, query_string: str, variant: str) -> str | None:
+    """The cache key of a page of the book's reviews as ``viewer_id`` (``None``: anonymous) sees it now,
+    or ``None`` when the cache is off."""
+    if not books_settings.BOOKS_DETAIL_CACHE_SECONDS:
+        return None
+    keys = [CATALOG_TOKEN, _book_token_key(book_id), _reviews_token_key(book_id)]
+    if viewer_id is not None:
+        keys.append(_viewer_token_key(viewer_id))
+    tokens = _current_tokens(keys)
+    return _body_key("reviews", f"{book_id}|{viewer_id}|{query_string}", tokens, variant)
+
+
+def reader_lookup_key(viewer_id: Any, username: str) -> str | None:
+    """The cache key of what ``username`` names for ``viewer_id`` now (see :func:`get_reader_lookup`),
+    or ``None`` when the cache is off."""
+    if not books_settings.BOOKS_DETAIL_CACHE_SECONDS:
+        return None
+    keys = [ACCOUNTS_TOKEN]
+    if viewer_id is not None:
+        keys.append(_viewer_token_key(viewer_id))
+    tokens = _current_tokens(keys)
+    return _body_key("reader", f"{viewer_id}|{username}", tokens, "")
+
+
+def followed_ids_key(viewer_id: Any) -> str | None:
+    """The cache key of the ids of the readers ``viewer_id`` follows, as they are now (the feed reads
+    them before its page), or ``None`` when the feed's cache is off."""
+    if not books_settings.BOOKS_FEED_CACHE_SECONDS:
+        return None
+    (token,) = _current_tokens([_viewer_token_key(viewer_id)])
+    return f"{PREFIX}:followed:{viewer_id}:{token}"
+
+
+def get_value(key: str | None) -> Any:
+    return None if key is None else cache.get(key)
+
+
+def store_value(key: str | None, value: Any, seconds: int) -> None:
+    if key is not None:
+        cache.set(key, value, timeout=seconds)
+
+
+def invalidate_book_reviews(book_ids: Iterable[Any]) -> None:
+    """Forget the cached reviews pages of these books (a review, a like or a comment count changed)."""
+    _replace_tokens(sorted({_reviews_token_key(int(pk)) for pk in book_ids if pk is not None}))
+
+
+def invalidate_viewers(viewer_ids: Iterable[Any]) -> None:
+    """Forget the cached pages and reader lookups of these viewers (who they may see changed)."""
+    _replace_tokens(sorted({_viewer_token_key(pk) for pk in viewer_ids if pk is not None}))
+
+
+def _review_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    invalidate_book_reviews([instance.book_id])
+
+
+def _relation_changed(sender: Any, **kwargs: Any) -> None:
+    # reader_followed / reader_unfollowed (follower, followee) and block_changed (blocker, blocked): both
+    # readers' views may change (a block also removes follows, which send their own signals).
+    invalidate_viewers(
+        owner_pk(kwargs[name]) for name in ("follower", "followee", "blocker", "blocked") if name in kwargs
+    )
+
+
+def _account_renamed_or_gone(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from mybookconnect.books.models import Review
+
+    if kwargs.get("created") or (
+        kwargs.get("update_fields") is not None and set(kwargs["update_fields"]) <= {"last_login"}
+    ):
+        return
+    _replace_tokens([ACCOUNTS_TOKEN])
+    if "created" in kwargs:  # post_save: the name shows on their reviews (a deletion takes the reviews)
+        invalidate_book_reviews(Review.objects.filter(user=instance.pk).values_list("book_id", flat=True))
+
+
+def _connect_review_signals() -> None:
+    from django.conf import settings
+    from django.db.models.signals import post_delete, post_save
+
+    from mybookconnect.books.models import Review
+    from mybookconnect.core import signals
+
+    uid = "mybookconnect.books.caching.reviews"
+    for signal in (post_save, post_delete):
+        signal.connect(_review_changed, sender=Review, dispatch_uid=f"{uid}.Review")
+        signal.connect(
+            _account_renamed_or_gone, sender=settings.AUTH_USER_MODEL, dispatch_uid=f"{uid}.account"
+        )
+    for relation in (signals.reader_followed, signals.reader_unfollowed, signals.block_changed):
+        relation.connect(_relation_changed, dispatch_uid=f"{uid}.relation")

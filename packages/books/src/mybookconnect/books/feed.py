@@ -63,6 +63,9 @@ _FIRST_FEW = 3
 _AUDIENCES_WIDE_TO_NARROW = (Audience.PUBLIC, Audience.FOLLOWERS, Audience.PRIVATE)
 _BLOCK_END = re.compile(r"</(?:p|li|blockquote|pre|h[1-6]|ul|ol|div)\s*>|<br\s*/?>", re.IGNORECASE)
 
+# Verbs whose activity shows the actor's rating of the book at the time (``Activity.rating_quarters``).
+_RATING_VERBS = (ActivityVerb.RATED, ActivityVerb.REVIEWED, ActivityVerb.FINISHED)
+
 # What a verb says of the entry's status, when the activity does not say it itself.
 _VERB_STATUS = {
     ActivityVerb.STARTED: "reading",
@@ -97,6 +100,8 @@ def record_activity(
     and ``data`` aside): passing ``entry``, ``book``, ``review``, ``read_through`` or ``target_user``
     with them raises ``ValueError``. An activity about a reading points at its entry too, and one
     about an entry or a review at their book, so that audience changes and merges find it.
+    A "rated", "reviewed" or "finished" activity about one book keeps the actor's rating of it as it
+    is now (:func:`_rating_now`), which later re-ratings leave alone.
     Returns the new activity, or the recent one it was merged into.
     """
     now = now or timezone.now()
@@ -109,6 +114,7 @@ def record_activity(
         book = entry.book_id
     if book is None and review is not None:
         book = review.book_id
+    rating_quarters = _rating_now(actor, verb, book, entry, data)
     if group_key:
         window = datetime.timedelta(seconds=books_settings.BOOKS_FEED_GROUP_SECONDS)
         recent = (
@@ -125,7 +131,8 @@ def record_activity(
         if recent is not None:
             if data is not None:
                 recent.data = data
-            recent.save(update_fields=["data", "updated_at"])
+                recent.rating_quarters = rating_quarters
+            recent.save(update_fields=["data", "rating_quarters", "updated_at"])
             _add_entries(recent, entries)
             caching.invalidate_activities([recent.actor_id])
             return recent
@@ -140,12 +147,33 @@ def record_activity(
         shelf=shelf,
         target_user_id=owner_pk(target_user),
         data=data or {},
+        rating_quarters=rating_quarters,
         group_key=group_key,
         created_at=now,
     )
     _add_entries(activity, entries)
     caching.invalidate_activities([activity.actor_id])
     return activity
+
+
+def _rating_now(
+    actor: Any, verb: str, book: Any, entry: LibraryEntry | None, data: dict[str, Any] | None
+) -> int | None:
+    """The actor's rating of the book (quarter stars) for an activity of ``verb`` recorded now: the one
+    its data gives (``{"rating": 4.25}``, in stars), else the entry's, else the one in the library
+    (a query). None for other verbs and for grouped activities (no one book)."""
+    if verb not in _RATING_VERBS or book is None:
+        return None
+    given = (data or {}).get("rating")
+    if isinstance(given, int | float) and not isinstance(given, bool):
+        return round(given * 4) or None
+    if entry is not None:
+        return entry.rating_quarters
+    return (
+        LibraryEntry.objects.filter(user=owner_pk(actor), book=owner_pk(book))
+        .values_list("rating_quarters", flat=True)
+        .first()
+    )
 
 
 def _add_entries(activity: Activity, entries: list[LibraryEntry]) -> None:
@@ -227,6 +255,18 @@ def sync_review_audience(review_id: int, audience: str) -> None:
     Activity.objects.filter(review_id=review_id).exclude(audience=audience).update(audience=audience)
 
 
+def forget_rating(entry: LibraryEntry) -> None:
+    """The reader took back their rating of the entry's book: their activities about it stop showing
+    the rating they were recorded with (a changed rating leaves them as they were)."""
+    changed = (
+        Activity.objects.filter(actor=entry.user_id, book=entry.book_id, verb__in=_RATING_VERBS)
+        .exclude(rating_quarters=None)
+        .update(rating_quarters=None)
+    )
+    if changed:
+        caching.invalidate_activities([entry.user_id])
+
+
 def follow_default_audience(user: Any, audience: str) -> None:
     """``user``'s default audience is now ``audience``: their entries that follow the default take
     it, with their activities, and so do their "followed" activities (recorded with the default)."""
@@ -288,9 +328,9 @@ def activities_of(owner: Any, viewer: Any) -> QuerySet:
 
 def visible_activities(queryset: QuerySet, viewer: Any) -> QuerySet:
     """``queryset`` of activities narrowed to what ``viewer`` may see (the rules in this module's
-    docstring), with ``books_count``, the reader's rating of the book (``actor_rating``), the start
-    of the review's HTML, up to :data:`GROUP_BOOKS_SHOWN` grouped entries (``shown_entries``) and the
-    related rows an item shows, all in the page's query and one more for the grouped entries.
+    docstring), with ``books_count``, the start of the review's HTML, up to :data:`GROUP_BOOKS_SHOWN`
+    grouped entries (``shown_entries``) and the related rows an item shows, all in the page's query
+    and one more for the grouped entries.
     Call :func:`complete_page` on the page for the rest (one query)."""
     policy = get_visibility_policy()
     queryset = policy.filter_queryset(queryset, viewer, owner_field="actor")
@@ -321,11 +361,6 @@ def visible_activities(queryset: QuerySet, viewer: Any) -> QuerySet:
         & (Q(target_user__isnull=True) | Exists(visible_target))
     )
     books_count = grouped.order_by().values("activity").annotate(n=Count("pk")).values("n")
-    actor_rating = (
-        LibraryEntry.objects.filter(user=OuterRef("actor"), book=OuterRef("book"))
-        .order_by()
-        .values("rating_quarters")[:1]
-    )
     shown_entries = (
         ActivityEntry.objects.filter(_SHOWN_IN_GROUP)
         .select_related("entry__book")
@@ -344,7 +379,6 @@ def visible_activities(queryset: QuerySet, viewer: Any) -> QuerySet:
         .defer("book__description", "review__body", "review__body_html", "shelf__description")
         .annotate(
             books_count=Coalesce(Subquery(books_count, output_field=models.IntegerField()), 0),
-            actor_rating=Subquery(actor_rating, output_field=models.IntegerField()),
             review_html_start=Substr("review__body_html", 1, _REVIEW_HTML_READ),
         )
         .prefetch_related(Prefetch("grouped_entries", queryset=shown_entries, to_attr="shown_entries"))
@@ -389,18 +423,15 @@ def books_of(activity: Activity) -> list[Book]:
 
 
 def rating_of(activity: Activity) -> float | None:
-    """Stars (4.5, 4.25): the rating given, for "rated"; the reader's rating of the book, for
-    "reviewed" and "finished"; else none."""
-    return stars(activity.verb, activity.data, activity.actor_rating)
+    """Stars (4.5, 4.25): the rating given, for "rated"; the reader's rating of the book when they
+    reviewed or finished it, for "reviewed" and "finished"; else none."""
+    return stars(activity.verb, activity.rating_quarters)
 
 
-def stars(verb: str, data: dict[str, Any], actor_rating: int | None) -> float | None:
-    """:func:`rating_of` from an activity's verb, data and its actor's rating in quarters."""
-    if verb == ActivityVerb.RATED:
-        rating = data.get("rating")
-        return float(rating) if isinstance(rating, int | float) else None
-    if verb in (ActivityVerb.REVIEWED, ActivityVerb.FINISHED) and actor_rating:
-        return actor_rating / 4
+def stars(verb: str, rating_quarters: int | None) -> float | None:
+    """:func:`rating_of` from an activity's verb and recorded rating in quarter stars."""
+    if verb in _RATING_VERBS and rating_quarters:
+        return rating_quarters / 4
     return None
 
 
@@ -620,7 +651,7 @@ def _page_sql(
     newest = f"""
     SELECT {activity}.id, {activity}.verb, {activity}.actor_id, {activity}.audience, {activity}.created_at,
       {activity}.book_id, {activity}.review_id, {activity}.shelf_id, {activity}.target_user_id,
-      {activity}.data, {activity}.group_key
+      {activity}.data, {activity}.rating_quarters, {activity}.group_key
     FROM {activity}
     LEFT JOIN {entry} e ON e.id = {activity}.entry_id
     LEFT JOIN {review} r ON r.id = {activity}.review_id
@@ -661,16 +692,14 @@ WITH few AS MATERIALIZED (
     GROUP BY actor_id HAVING count(*) >= %s
   ) s
 )
-SELECT x.id, x.verb, x.actor_id, x.created_at, x.book_id, x.data, x.group_key, x.review_id, x.shelf_id,
-  x.target_user_id,
+SELECT x.id, x.verb, x.actor_id, x.created_at, x.book_id, x.data, x.rating_quarters, x.group_key,
+  x.review_id, x.shelf_id, x.target_user_id,
   (SELECT u.{username} FROM {users} u WHERE u.{user_pk} = x.actor_id) AS actor_name,
   (SELECT u.{username} FROM {users} u WHERE u.{user_pk} = x.target_user_id) AS target_name,
   (SELECT {book_json} FROM {book} b WHERE b.id = x.book_id) AS book,
   (SELECT json_build_object('title', r.title, 'spoiler', r.spoiler, 'html', substring(r.body_html, 1, %s))
      FROM {review} r WHERE r.id = x.review_id) AS review,
   (SELECT s.name FROM {shelf} s WHERE s.id = x.shelf_id) AS shelf_name,
-  (SELECT e.rating_quarters FROM {entry} e WHERE e.user_id = x.actor_id AND e.book_id = x.book_id LIMIT 1)
-    AS actor_rating,
   (SELECT count(*) FROM {grouped} ae JOIN {entry} ge ON ge.id = ae.entry_id
      WHERE ae.activity_id = x.id AND {shown_in_group("x")}) AS books_count,
   (SELECT json_agg({book_json} ORDER BY g.id) FROM (

@@ -450,6 +450,7 @@ def _rating_recorded(entry: LibraryEntry) -> None:
     if entry.rating_quarters is None:
         # An activity must not go on showing a rating the reader took back.
         Activity.objects.filter(entry=entry, verb=ActivityVerb.RATED).delete()
+        feed.forget_rating(entry)  # nor "finished" and "reviewed" items the rating they were recorded with
         return
     feed.record_activity(
         entry.user,

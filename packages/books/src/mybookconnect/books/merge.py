@@ -36,6 +36,7 @@ from mybookconnect.books.models import (
     MergeKind,
     MergeRedirect,
     ReadThrough,
+    Report,
     Review,
     Revision,
     RevisionAction,
@@ -83,8 +84,7 @@ def merge_books(source: Book, target: Book, user: Any = None) -> Book:
     """
     if source.pk == target.pk:
         raise MergeError("A book cannot be merged into itself.")
-    source = Book.objects.select_for_update().get(pk=source.pk)
-    target = Book.objects.select_for_update().get(pk=target.pk)
+    source, target = _lock_books_for_merge(source.pk, target.pk)
     pre_merge.send(sender=Book, kind=MergeKind.BOOK, source=source, target=target)
     source_id = source.pk
     _merge_library_entries(source, target)
@@ -92,6 +92,8 @@ def merge_books(source: Book, target: Book, user: Any = None) -> Book:
     # Activities name their book with a hidden relation (related_name "+"), which the generic move
     # below does not see; left behind, they would go with the source.
     Activity.objects.filter(book=source).update(book=target)
+    # So do reports' snapshots (which name the book they were about without a relation Django follows).
+    Report.objects.filter(book=source).update(book=target)
 
     Edition.objects.filter(book=source).update(book=target)
     Revision.objects.filter(book=source).update(book=target)
@@ -136,6 +138,23 @@ def merge_books(source: Book, target: Book, user: Any = None) -> Book:
     )
     post_merge.send(sender=Book, kind=MergeKind.BOOK, source_id=source_id, target=target)
     return target
+
+
+def _lock_books_for_merge(source_id: int, target_id: int) -> tuple[Book, Book]:
+    """Lock the two books' library entries, then the two books, and return the books.
+
+    The order is the library writes' own: a rating locks its entry, then its book's row (the aggregates,
+    :mod:`mybookconnect.books.aggregates`). Taking the books first would deadlock against a rating in
+    progress; the books go in id order, so two merges of the same pair wait rather than deadlock.
+    Raises ``Book.DoesNotExist`` when either book is gone.
+    """
+    entries = LibraryEntry.objects.select_for_update().filter(book__in=[source_id, target_id])
+    list(entries.order_by("pk").values_list("pk", flat=True))
+    books = Book.objects.select_for_update().filter(pk__in=[source_id, target_id]).order_by("pk")
+    locked = {book.pk: book for book in books}
+    if source_id not in locked or target_id not in locked:
+        raise Book.DoesNotExist("The book to merge no longer exists.")
+    return locked[source_id], locked[target_id]
 
 
 def _merge_library_entries(source: Book, target: Book) -> None:

@@ -8,6 +8,8 @@ Counters (``Review.likes_count``, ``Review.comments_count``) change with ``F()``
 the row that justifies them, so concurrent likes and comments keep them exact. The book's
 ``reviews_count`` changes through :func:`mybookconnect.books.aggregates.adjust_reviews_count`, and a
 review's rating is the author's library rating, set through :func:`mybookconnect.books.library.rate_book`.
+Every change a book's reviews page shows replaces its cached pages
+(:func:`mybookconnect.books.caching.invalidate_book_reviews`; reviews' own saves through their signals).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from django.db.models import (
     Exists,
     F,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -33,13 +36,14 @@ from django.utils.translation import gettext_lazy as _
 
 from mybookconnect.core.visibility import get_visibility_policy, viewer_pk
 
-from . import aggregates, feed, library, markup
+from . import aggregates, caching, feed, library, markup
 from .models import (
     ActivityVerb,
     Book,
     Comment,
     LibraryEntry,
     Report,
+    ReportKind,
     ReportStatus,
     Review,
     ReviewLike,
@@ -279,7 +283,7 @@ def update_review(review: Review, data: Mapping[str, Any]) -> Review:
 
 @transaction.atomic
 def delete_review(review: Review) -> None:
-    """Delete a review with its likes, comments, reports and activities."""
+    """Delete a review with its likes, comments and activities; its reports stay, with their snapshots."""
     deleted, _counts = Review.objects.filter(pk=review.pk).delete()
     if deleted:
         aggregates.adjust_reviews_count(review.book_id, -1)
@@ -297,6 +301,7 @@ def like_review(user: Any, review: Review) -> bool:
     except IntegrityError:
         return False
     Review.objects.filter(pk=review.pk).update(likes_count=F("likes_count") + 1)
+    caching.invalidate_book_reviews([review.book_id])
     return True
 
 
@@ -306,6 +311,7 @@ def unlike_review(user: Any, review: Review) -> bool:
     deleted, _counts = ReviewLike.objects.filter(user=user, review=review).delete()
     if deleted:
         Review.objects.filter(pk=review.pk).update(likes_count=F("likes_count") - 1)
+        caching.invalidate_book_reviews([review.book_id])
     return bool(deleted)
 
 
@@ -327,6 +333,7 @@ def add_comment(user: Any, review: Review, body: str, parent: Comment | None = N
             raise ValidationError({"parent": [_("This comment was deleted; it takes no replies.")]})
     comment = Comment.objects.create(review=review, user=user, parent=parent, body=body)
     Review.objects.filter(pk=review.pk).update(comments_count=F("comments_count") + 1)
+    caching.invalidate_book_reviews([review.book_id])
     return comment
 
 
@@ -353,6 +360,8 @@ def delete_comment(comment: Comment, *, keep_place: bool = False) -> None:
         comment.delete()
         _delete_empty_placeholders(parent_id)
     Review.objects.filter(pk=comment.review_id).update(comments_count=F("comments_count") - 1)
+    reviewed = Review.objects.filter(pk=comment.review_id).values_list("book_id", flat=True)
+    caching.invalidate_book_reviews(reviewed)
 
 
 def _delete_empty_placeholders(comment_id: int | None) -> None:
@@ -372,6 +381,28 @@ def _delete_empty_placeholders(comment_id: int | None) -> None:
 # Reports and moderation
 
 
+def _snapshot(review: Review | None, comment: Comment | None) -> dict[str, Any]:
+    """What staff need to judge a report later, taken now: the item's kind, text, author and book."""
+    if review is not None:
+        item: Review | Comment = review
+        book = Book.objects.only("title").get(pk=review.book_id)
+        values = {"kind": ReportKind.REVIEW, "reported_title": review.title, "reported_text": review.body}
+    else:
+        assert comment is not None
+        item = comment
+        book = Book.objects.only("title").get(reviews=comment.review_id)
+        values = {"kind": ReportKind.COMMENT, "reported_title": "", "reported_text": comment.body}
+    author = item.user
+    return {
+        **values,
+        "reported_user": author,
+        # The user model's USERNAME_FIELD (the site may have its own model).
+        "reported_user_name": str(getattr(author, author.USERNAME_FIELD)),
+        "book": book,
+        "book_title": book.title,
+    }
+
+
 @transaction.atomic
 def report(
     reporter: Any,
@@ -381,24 +412,31 @@ def report(
     review: Review | None = None,
     comment: Comment | None = None,
 ) -> tuple[Report, bool]:
-    """Report a review or a comment (exactly one) to staff. While the reader's earlier report of the
-    same item is open, that one is returned unchanged. Returns ``(report, created)``."""
+    """Report a review or a comment (exactly one) to staff, with a snapshot of it (its text, author
+    and book, which the report keeps if the item is deleted). While the reader's earlier report of
+    the same item is open, that one is returned unchanged. Returns ``(report, created)``."""
     if (review is None) == (comment is None):
         raise ValueError("Report exactly one review or comment.")
     target = {"review": review} if review is not None else {"comment": comment}
     open_report = Report.objects.filter(reporter=reporter, status=ReportStatus.OPEN, **target).first()
     if open_report is not None:
         return open_report, False
+    snapshot = _snapshot(review, comment)
     try:
         with transaction.atomic():
-            return Report.objects.create(reporter=reporter, reason=reason, details=details, **target), True
+            made = Report.objects.create(
+                reporter=reporter, reason=reason, details=details, **target, **snapshot
+            )
+            return made, True
     except IntegrityError:
         return Report.objects.get(reporter=reporter, status=ReportStatus.OPEN, **target), False
 
 
 def _close_reports(reports: QuerySet[Report], status: str, moderator: Any) -> int:
+    # Whether or not their review or comment is still there.
+    now = timezone.now()
     return reports.filter(status=ReportStatus.OPEN).update(
-        status=status, resolved_by=moderator, resolved_at=timezone.now(), updated_at=timezone.now()
+        status=status, resolved_by=moderator, resolved_at=now, updated_at=now
     )
 
 
@@ -406,21 +444,35 @@ def _close_reports(reports: QuerySet[Report], status: str, moderator: Any) -> in
 def remove_reported_content(reports: Iterable[Report], moderator: Any) -> int:
     """Remove what these reports are about and resolve every open report of it.
 
-    A reported comment keeps its place in its thread with its text removed (so the report, and the
-    replies, stay); a reported review is deleted, and its reports with it. Returns how many reviews
-    and comments were removed.
+    A reported comment keeps its place in its thread with its text removed (so the replies still make
+    sense); a reported review is deleted with its comments. Their reports stay, resolved, with their
+    snapshots; so do those of the removed review's comments. A report whose item is already gone
+    (deleted by its author) is resolved too. Returns how many reviews and comments were removed.
     """
     review_ids: set[int] = set()
     comment_ids: set[int] = set()
+    gone: set[int] = set()
     for item in reports:
         if item.review_id is not None:
             review_ids.add(item.review_id)
         elif item.comment_id is not None:
             comment_ids.add(item.comment_id)
+        else:
+            gone.add(item.pk)
     comments = list(Comment.objects.filter(pk__in=comment_ids, deleted_at__isnull=True))
     for comment in comments:
         delete_comment(comment, keep_place=True)
-    _close_reports(Report.objects.filter(comment_id__in=comment_ids), ReportStatus.RESOLVED, moderator)
+    # Closed before the reviews go: deleting them empties the reports' links.
+    _close_reports(
+        Report.objects.filter(
+            Q(pk__in=gone)
+            | Q(comment_id__in=comment_ids)
+            | Q(review_id__in=review_ids)
+            | Q(comment__review_id__in=review_ids)
+        ),
+        ReportStatus.RESOLVED,
+        moderator,
+    )
     reviews = list(Review.objects.filter(pk__in=review_ids))
     for found in reviews:
         delete_review(found)
@@ -429,7 +481,8 @@ def remove_reported_content(reports: Iterable[Report], moderator: Any) -> int:
 
 @transaction.atomic
 def dismiss_reports(reports: QuerySet[Report], moderator: Any) -> int:
-    """Close open reports without touching what they are about; returns how many were open."""
+    """Close open reports without touching what they are about (if it is still there); returns how
+    many were open."""
     return _close_reports(reports, ReportStatus.DISMISSED, moderator)
 
 

@@ -73,7 +73,8 @@ class ActivitySerializer(serializers.ModelSerializer[Activity]):
     book = FeedBookSerializer(read_only=True, allow_null=True, help_text=_("The book it is about, if one."))
     rating = serializers.SerializerMethodField(
         help_text=_(
-            "Stars (0.25 to 5): the rating given, or the reader's rating of a reviewed or finished book."
+            "Stars (0.25 to 5): the rating given, or the reader's rating of the book when they reviewed"
+            " or finished it."
         )
     )
     review = FeedReviewSerializer(read_only=True, allow_null=True)
@@ -191,7 +192,7 @@ def render_rows(rows: list[dict[str, Any]], request: Any) -> list[dict[str, Any]
                 "actor": _user(row["actor_id"], row["actor_name"]),
                 "created_at": _CREATED_AT.to_representation(row["created_at"]),
                 "book": None if book is None else _book(covers, book),
-                "rating": feed.stars(verb, data, row["actor_rating"]),
+                "rating": feed.stars(verb, row["rating_quarters"]),
                 "review": None
                 if review is None
                 else {

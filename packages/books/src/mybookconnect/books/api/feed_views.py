@@ -6,7 +6,6 @@ The queries and the rules of who sees what are in :mod:`mybookconnect.books.feed
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.http import HttpResponse
@@ -100,8 +99,10 @@ class FeedView(ActivityListView):
     """``GET feed/``: the signed-in reader's feed.
 
     Pages are cached whole, as JSON (:func:`mybookconnect.books.caching.feed_page_key`): the ids of
-    the readers followed are read first (one query), then the tokens of the viewer, of those readers
-    and of the catalog (one cache round trip), then the page, read for those same readers."""
+    the readers followed are read first (cached until the viewer follows or unfollows someone:
+    :func:`~mybookconnect.books.caching.followed_ids_key`; else one query), then the tokens of the
+    viewer, of those readers and of the catalog (one cache round trip), then the page, read for those
+    same readers."""
 
     permission_classes = [IsAuthenticated]
     followed: list[Any] | None = None
@@ -117,9 +118,14 @@ class FeedView(ActivityListView):
         renderer = getattr(request, "accepted_renderer", None)
         if not seconds or not isinstance(renderer, JSONRenderer):  # the browsable API is never cached
             return super().list(request, *args, **kwargs)
-        self.followed = feed.followed_ids(request.user)
-        query = urlencode(sorted((name, value) for name, values in request.GET.lists() for value in values))
-        key = caching.feed_page_key(request.user.pk, self.followed, query, caching.response_variant(request))
+        followed_key = caching.followed_ids_key(request.user.pk)
+        self.followed = caching.get_value(followed_key)
+        if self.followed is None:
+            self.followed = feed.followed_ids(request.user)
+            caching.store_value(followed_key, self.followed, seconds)
+        key = caching.feed_page_key(
+            request.user.pk, self.followed, caching.query_identity(request), caching.response_variant(request)
+        )
         body = caching.get_body(key)
         if body is None:
             response = super().list(request, *args, **kwargs)

@@ -9,7 +9,6 @@ reading or shelf answers 404, as one that does not exist.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
@@ -56,7 +55,7 @@ from mybookconnect.books.models import (
 )
 from mybookconnect.core.api.serializers import ErrorSerializer
 from mybookconnect.core.pagination import PageNumberPagination
-from mybookconnect.core.visibility import Audience, get_visibility_policy
+from mybookconnect.core.visibility import Audience, get_visibility_policy, viewer_pk
 
 TAGS = ["library"]
 MAX_QUERY_WORDS = 10
@@ -128,9 +127,16 @@ def find_reader(request: Request, username: str) -> Any:
 
 
 def find_reader_and_audiences(request: Request, username: str) -> tuple[Any, list[str]]:
-    """:func:`find_reader`, and the audiences of the reader's items the viewer may see: for one
-    owner's rows, a complete description of what the policy lets the viewer see (``can_view`` and
-    ``filter_queryset`` agree), which the library's cached pages are keyed by."""
+    """The primary key of the reader :func:`find_reader` finds, and the audiences of the reader's
+    items the viewer may see: for one owner's rows, a complete description of what the policy lets the
+    viewer see (``can_view`` and ``filter_queryset`` agree), which the library's cached pages are keyed by.
+
+    Remembered per viewer and username (:func:`mybookconnect.books.caching.reader_lookup_key`) while no
+    account changes and the viewer's follows and blocks stay the same; a reader not found is not."""
+    key = caching.reader_lookup_key(viewer_pk(request.user), username)
+    found = caching.get_value(key)
+    if found is not None:
+        return found
     reader = find_reader(request, username)
     policy = get_visibility_policy()
     audiences = [
@@ -139,7 +145,9 @@ def find_reader_and_audiences(request: Request, username: str) -> tuple[Any, lis
         # find_reader checked the public audience already.
         if audience == Audience.PUBLIC or policy.can_view(request.user, reader, audience)
     ]
-    return reader, sorted(audiences)
+    found = (reader.pk, sorted(audiences))
+    caching.store_value(key, found, books_settings.BOOKS_DETAIL_CACHE_SECONDS)
+    return found
 
 
 def _readers(username: str) -> QuerySet[Any]:
@@ -196,7 +204,7 @@ def _cached_library_page(
     renderer = getattr(request, "accepted_renderer", None)
     key = None
     if isinstance(renderer, JSONRenderer):
-        query = urlencode(sorted((name, value) for name, values in request.GET.lists() for value in values))
+        query = caching.query_identity(request)
         key = caching.library_page_key(owner_id, f"{identity}|{query}", caching.response_variant(request))
     body = caching.get_library_page(key)
     if body is not None:
@@ -700,29 +708,29 @@ class ReaderLibraryView(generics.ListAPIView[LibraryEntry]):
     def get_queryset(self) -> QuerySet[LibraryEntry]:
         if _fake(self):
             return LibraryEntry.objects.none()
-        owner, audiences = self.reader_and_audiences()
+        owner_id, audiences = self.reader_and_audiences()
         viewer = self.request.user
         query = LibraryQuerySerializer(
-            data=self.request.query_params, context={"owner": owner, "viewer": viewer}
+            data=self.request.query_params, context={"owner": owner_id, "viewer": viewer}
         )
         query.is_valid(raise_exception=True)
         # The audiences the page is cached for bound what it shows, whatever changed since they were read.
         entries = get_visibility_policy().filter_queryset(
-            LibraryEntry.objects.filter(user=owner, audience__in=audiences), viewer
+            LibraryEntry.objects.filter(user=owner_id, audience__in=audiences), viewer
         )
         # The entries' relations are loaded after the page is cut (_cached_library_page).
         return filter_entries(entries, query.validated_data)
 
     def reader_and_audiences(self) -> tuple[Any, list[str]]:
-        """The reader whose library it is, and the audiences of their items the viewer may see: for one
-        owner's rows a complete description of what the policy lets the viewer see (a cache key)."""
+        """The id of the reader whose library it is, and the audiences of their items the viewer may see:
+        for one owner's rows a complete description of what the policy lets the viewer see (a cache key)."""
         if not hasattr(self, "_reader"):
             self._reader = find_reader_and_audiences(self.request, self.kwargs["username"])
         return self._reader
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse | Response:
-        owner, audiences = self.reader_and_audiences()
-        return _cached_library_page(self, owner.pk, f"reader|{','.join(audiences)}", public=True)
+        owner_id, audiences = self.reader_and_audiences()
+        return _cached_library_page(self, owner_id, f"reader|{','.join(audiences)}", public=True)
 
 
 @extend_schema_view(

@@ -12,16 +12,18 @@ from typing import Any
 
 from django.core.paginator import EmptyPage, Page
 from django.core.paginator import Paginator as DjangoPaginator
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied
 from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
-from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from mybookconnect.books import caching
 from mybookconnect.books import reviews as services
 from mybookconnect.books.api.library_views import find_reader
 from mybookconnect.books.api.reviews_serializers import (
@@ -39,9 +41,11 @@ from mybookconnect.books.api.reviews_serializers import (
     review_json,
 )
 from mybookconnect.books.api.views import MergeRedirectMixin
+from mybookconnect.books.conf import books_settings
 from mybookconnect.books.models import Book, Comment, MergeKind, Review
 from mybookconnect.core.api.serializers import ErrorSerializer
 from mybookconnect.core.pagination import PageNumberPagination
+from mybookconnect.core.visibility import viewer_pk
 
 _VALIDATION_RESPONSE = OpenApiResponse(description="Invalid input: {field: [messages]}.")
 _NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Not found, or not visible to the viewer.")
@@ -168,7 +172,8 @@ def _ordered(query_params: Any) -> tuple[str, ...]:
 )
 class BookReviewsView(MergeRedirectMixin, generics.ListCreateAPIView[Review]):
     """A book's reviews, a page at a time: three queries (the book, the count, the page) whatever
-    the page size; signed-in readers add theirs.
+    the page size, none when the page is cached for this viewer (:func:`caching.book_reviews_page_key`);
+    signed-in readers add theirs.
 
     The list is the hot path of a book's page: its rows are dicts built straight from the columns
     (:func:`~mybookconnect.books.reviews.display_rows`, :func:`review_json`), not model instances
@@ -181,8 +186,20 @@ class BookReviewsView(MergeRedirectMixin, generics.ListCreateAPIView[Review]):
     pagination_class = ReviewPagination
     merge_kind = MergeKind.BOOK
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse | Response:
         ordering = _ordered(request.query_params)
+        renderer = getattr(request, "accepted_renderer", None)
+        key = None
+        if isinstance(renderer, JSONRenderer):
+            key = caching.book_reviews_page_key(
+                kwargs["pk"],
+                viewer_pk(request.user),
+                caching.query_identity(request),
+                caching.response_variant(request),
+            )
+        body = caching.get_body(key)
+        if body is not None:
+            return HttpResponse(body, content_type=renderer.media_type)
         found = Book.objects.filter(pk=kwargs["pk"]).order_by().only("pk", "title", "cover", "cover_url")[:1]
         book = next(iter(found), None)
         if book is None:
@@ -193,9 +210,14 @@ class BookReviewsView(MergeRedirectMixin, generics.ListCreateAPIView[Review]):
             self.paginate_queryset(services.CountedRows(reviews, rows)) or [], request.user
         )
         book_json = review_book_json(request, book)
-        return self.get_paginated_response(
+        response = self.get_paginated_response(
             [review_json(row, request=request, book=book_json) for row in page]
         )
+        if key is None:
+            return response
+        body = renderer.render(response.data, request.accepted_media_type, {"request": request})
+        caching.store_body(key, body, books_settings.BOOKS_DETAIL_CACHE_SECONDS)
+        return HttpResponse(body, content_type=renderer.media_type)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         book = Book.objects.filter(pk=kwargs["pk"]).first()

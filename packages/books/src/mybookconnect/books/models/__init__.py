@@ -42,7 +42,16 @@ from .library import (
     Shelf,
     ShelfMembership,
 )
-from .reviews import Comment, Report, ReportReason, ReportStatus, Review, ReviewFormat, ReviewLike
+from .reviews import (
+    Comment,
+    Report,
+    ReportKind,
+    ReportReason,
+    ReportStatus,
+    Review,
+    ReviewFormat,
+    ReviewLike,
+)
 
 __all__ = [
     "BOOK_ORDERINGS",
@@ -73,6 +82,7 @@ __all__ = [
     "ReadThrough",
     "ReadingStatus",
     "Report",
+    "ReportKind",
     "ReportReason",
     "ReportStatus",
     "Review",

@@ -67,6 +67,9 @@ class Activity(models.Model):
     )
     # Small facts of the moment, for drawing it: {"status": "read"}, {"rating": 4.5}, {"percent": 40}.
     data = models.JSONField(_("data"), default=dict, blank=True)
+    # The actor's rating of the book when it happened (quarter stars), for "rated", "reviewed" and
+    # "finished": a later re-rating is an activity of its own and leaves this one as it was.
+    rating_quarters = models.PositiveSmallIntegerField(_("rating (quarter stars)"), null=True, blank=True)
     # Activities a reader makes soon after one another with the same key are merged into one.
     group_key = models.CharField(_("group key"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created at"), db_index=True)

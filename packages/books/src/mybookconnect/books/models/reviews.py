@@ -145,8 +145,18 @@ class ReportStatus(models.TextChoices):
     DISMISSED = "dismissed", _("Dismissed")
 
 
+class ReportKind(models.TextChoices):
+    REVIEW = "review", _("review")
+    COMMENT = "comment", _("comment")
+
+
 class Report(TimestampedModel):
-    """A reader's report of a review or a comment (exactly one of them), for staff to moderate."""
+    """A reader's report of a review or a comment (``kind``), for staff to moderate.
+
+    The report keeps what it was about as it was when reported (``reported_*`` and ``book_title``),
+    so that deleting the review or comment (its author, staff, a cascade) empties ``review`` or
+    ``comment`` but leaves the report, and the moderation record, readable.
+    """
 
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -155,9 +165,10 @@ class Report(TimestampedModel):
         related_name="+",
         verbose_name=_("reporter"),
     )
+    kind = models.CharField(_("reported item"), max_length=10, choices=ReportKind.choices)
     review = models.ForeignKey(
         Review,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="reports",
@@ -165,12 +176,28 @@ class Report(TimestampedModel):
     )
     comment = models.ForeignKey(
         Comment,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="reports",
         verbose_name=_("comment"),
     )
+    reported_title = models.CharField(_("reported title"), max_length=REVIEW_TITLE_MAX_LENGTH, blank=True)
+    reported_text = models.TextField(_("reported text"), blank=True)
+    reported_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author of the reported item"),
+    )
+    # Their username (the user model's USERNAME_FIELD) when reported: it outlives the account.
+    reported_user_name = models.CharField(_("author's username"), max_length=255, blank=True)
+    book = models.ForeignKey(
+        Book, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("book")
+    )
+    book_title = models.CharField(_("book title"), max_length=500, blank=True)
     reason = models.CharField(_("reason"), max_length=20, choices=ReportReason.choices)
     details = models.TextField(_("details"), max_length=2000, blank=True)
     status = models.CharField(
@@ -191,10 +218,11 @@ class Report(TimestampedModel):
         verbose_name_plural = _("reports")
         ordering = ["created_at", "id"]
         constraints = [
+            # About one kind of item, whose row may be gone (deleted since).
             models.CheckConstraint(
-                condition=Q(review__isnull=False, comment__isnull=True)
-                | Q(review__isnull=True, comment__isnull=False),
-                name="mbc_books_report_one_target",
+                condition=Q(kind=ReportKind.REVIEW, comment__isnull=True)
+                | Q(kind=ReportKind.COMMENT, review__isnull=True),
+                name="mbc_books_report_one_kind",
             ),
             # One open report per reader and item: reporting again while it is open changes nothing.
             models.UniqueConstraint(
@@ -211,5 +239,11 @@ class Report(TimestampedModel):
         indexes = [models.Index(fields=["status", "created_at"], name="mbc_books_report_queue_idx")]
 
     def __str__(self) -> str:
-        target = f"review {self.review_id}" if self.review_id else f"comment {self.comment_id}"
-        return f"{self.get_reason_display()}: {target}"
+        return f"{self.get_reason_display()}: {self.kind} {self.review_id or self.comment_id or '(deleted)'}"
+
+    @property
+    def content_exists(self) -> bool:
+        """Whether the reported review or comment is still there (a comment emptied in its thread is not)."""
+        if self.kind == ReportKind.REVIEW:
+            return self.review_id is not None
+        return self.comment_id is not None and self.comment.deleted_at is None
