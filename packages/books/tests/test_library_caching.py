@@ -1,7 +1,7 @@
 """Cached library pages: every write that changes what a page shows makes the next read show it.
 
 Each test reads a page (caching it), writes through one path, and reads again. The pages are cached
-in the default cache (Redis on PostgreSQL runs, memory otherwise; see caching.library_page_key).
+in the default cache (Redis on PostgreSQL runs, memory otherwise; see caching.library_page).
 The rendering shortcut of the lists (library_serializers.entry_row) must equal the serializers'.
 """
 
@@ -91,7 +91,7 @@ def test_a_page_is_served_from_the_cache(owner_client, entries, django_assert_ma
 
 def test_no_cache_when_turned_off(owner_client, entries, django_assert_num_queries):
     with override_settings(MYBOOKCONNECT={"BOOKS_DETAIL_CACHE_SECONDS": 0}):
-        assert caching.library_page_key(1, "own", "x") is None
+        assert caching.library_page(1, "own", "x") is None
         own_page(owner_client)
         with django_assert_num_queries(7):
             own_page(owner_client)

@@ -2,7 +2,7 @@
 shows makes the next read show it.
 
 Each test reads a page (caching it), writes through one path, and reads again. The cache is the default
-one (Redis on PostgreSQL runs, memory otherwise): see caching.book_reviews_page_key. Who may see whom is
+one (Redis on PostgreSQL runs, memory otherwise): see caching.book_reviews_page. Who may see whom is
 core's default policy here; the users app's follows and blocks are covered in the deploy project's
 tests (test_reviews_permissions.py), and here through the core signals they send.
 """
@@ -103,8 +103,8 @@ def test_each_viewer_and_query_has_its_own_page(author, viewer, review, book):
 
 def test_no_cache_when_turned_off(viewer, review, book, django_assert_num_queries):
     with override_settings(MYBOOKCONNECT={"BOOKS_DETAIL_CACHE_SECONDS": 0}):
-        assert caching.book_reviews_page_key(book.pk, viewer.pk, "", "x") is None
-        assert caching.reader_lookup_key(viewer.pk, "clarin") is None
+        assert caching.book_reviews_page(book.pk, viewer.pk, "", "x") is None
+        assert caching.reader_lookup(viewer.pk, "clarin") is None
         page(viewer, book)
         with django_assert_num_queries(2):  # the book, the page (a short one is its own count)
             page(viewer, book)
@@ -214,12 +214,16 @@ def test_a_merged_book_redirects(viewer, review, book, staff):
 def test_who_the_viewer_may_see_changes(signal, arguments, viewer, author, review, book):
     """A follow, an unfollow or a block (sent by the visibility policy's app) gives both readers new
     keys; the users app's policy is tested end to end in the deploy project."""
-    before = {user.pk: caching.book_reviews_page_key(book.pk, user.pk, "", "v") for user in (viewer, author)}
-    anonymous = caching.book_reviews_page_key(book.pk, None, "", "v")
+
+    def tokens(user_id):
+        return caching.book_reviews_page(book.pk, user_id, "", "v").tokens
+
+    before = {user.pk: tokens(user.pk) for user in (viewer, author)}
+    anonymous = tokens(None)
     signal.send(sender=None, **{arguments[0]: viewer, arguments[1]: author})
     for user in (viewer, author):
-        assert caching.book_reviews_page_key(book.pk, user.pk, "", "v") != before[user.pk]
-    assert caching.book_reviews_page_key(book.pk, None, "", "v") == anonymous
+        assert tokens(user.pk) != before[user.pk]
+    assert tokens(None) == anonymous
 
 
 # Reader lookups (users/{username}/library/)

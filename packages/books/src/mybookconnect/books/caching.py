@@ -91,6 +91,29 @@ def _body_key(kind: str, identity: str, tokens: list[str], variant: str) -> str:
     return f"{PREFIX}:{kind}:{':'.join(tokens)}:{digest}"
 
 
+class Slot:
+    """One cache entry stored with the tokens it was computed under, read together with their current
+    values in one round trip (two when some tokens are new): a value stored under tokens replaced since
+    is a miss (``value`` is ``None``). Its key is stable, so a store replaces the stale value. A missing
+    token gets a new random one, safe without add(): the tokens are read before the rows are, so
+    whatever is stored is at least as new as the write that replaced a token last."""
+
+    def __init__(self, kind: str, identity: str, variant: str, token_keys: list[str]) -> None:
+        digest = hashlib.blake2b(f"{identity}|{variant}".encode(), digest_size=16).hexdigest()
+        self.key = f"{PREFIX}:{kind}:{digest}"
+        found = cache.get_many([self.key, *token_keys])
+        missing = {key: _new_token() for key in token_keys if key not in found}
+        if missing:
+            cache.set_many(missing, timeout=None)
+        self.tokens = [found.get(key) or missing[key] for key in token_keys]
+        stored = found.get(self.key)
+        fresh = not missing and stored is not None and stored[0] == self.tokens
+        self.value: Any = stored[1] if fresh else None
+
+    def store(self, value: Any, seconds: int) -> None:
+        cache.set(self.key, (self.tokens, value), timeout=seconds)
+
+
 def book_page_key(book_id: int, variant: str) -> str | None:
     """The cache key of a book's page as it is now, or ``None`` when the cache is off."""
     if not books_settings.BOOKS_DETAIL_CACHE_SECONDS:
@@ -283,8 +306,8 @@ def _connect_feed_signals() -> None:
 #
 # One entry per owner, kind of page (the owner's own, or as others see it), set of audiences the viewer
 # may see (for one owner's rows a complete description of what the visibility policy lets them see),
-# query string and variant. The key carries the catalog token and the owner's library token, replaced
-# by every write of the owner's entries, readings, progress, tags and shelves (the services of
+# query string and variant, stored with (:class:`Slot`) the catalog token and the owner's library
+# token, replaced by every write of the owner's entries, readings, progress, tags and shelves (the services of
 # mybookconnect.books.library, merges, default-audience changes, account deletion). The stored value
 # also names the tokens of the books it shows, read before the books were: a hit whose books' tokens
 # changed since (a rating by anyone, an edit of the book) is a miss.
@@ -294,18 +317,19 @@ def _library_token_key(owner_id: Any) -> str:
     return f"{PREFIX}:library:{owner_id}"
 
 
-def library_page_key(owner_id: Any, identity: str, variant: str) -> str | None:
-    """The cache key of one of the owner's library pages as it is now, or ``None`` when the cache is off.
-    ``identity`` names the page: its kind, the viewer's audiences and the query string."""
+def library_page(owner_id: Any, identity: str, variant: str) -> Slot | None:
+    """One of the owner's library pages in the cache (:class:`Slot`; its value is the books' tokens and
+    the body: see :func:`library_page_body`), or ``None`` when the cache is off. ``identity`` names the
+    page: its kind, the viewer's audiences and the query string."""
     if not books_settings.BOOKS_DETAIL_CACHE_SECONDS:
         return None
-    tokens = _tokens([CATALOG_TOKEN, _library_token_key(owner_id)])
-    return _body_key("library", f"{owner_id}|{identity}", tokens, variant)
+    tokens = [CATALOG_TOKEN, _library_token_key(owner_id)]
+    return Slot("library", f"{owner_id}|{identity}", variant, tokens)
 
 
 def library_book_tokens(book_ids: Iterable[int]) -> dict[int, str]:
     """The current tokens of these books (one cache round trip, two when some are new): read them
-    before reading the books, and store them with the page (:func:`store_library_page`)."""
+    before reading the books, and store them with the page (:func:`library_page`)."""
     ids = sorted({int(pk) for pk in book_ids})
     keys = {_book_token_key(pk): pk for pk in ids}
     found = cache.get_many(list(keys))
@@ -318,24 +342,16 @@ def library_book_tokens(book_ids: Iterable[int]) -> dict[int, str]:
     return {pk: found[key] for key, pk in keys.items()}
 
 
-def get_library_page(key: str | None) -> bytes | None:
-    """The body stored under ``key`` if the tokens of the books it shows have not changed since."""
-    if key is None:
+def library_page_body(slot: Slot | None) -> bytes | None:
+    """The body of a cached library page if the tokens of the books it shows have not changed since."""
+    if slot is None or slot.value is None:
         return None
-    stored = cache.get(key)
-    if stored is None:
-        return None
-    book_tokens, body = stored
+    book_tokens, body = slot.value
     if book_tokens:
         current = cache.get_many([_book_token_key(pk) for pk in book_tokens])
         if any(current.get(_book_token_key(pk)) != token for pk, token in book_tokens.items()):
             return None
     return body
-
-
-def store_library_page(key: str | None, body: bytes, book_tokens: dict[int, str], seconds: int) -> None:
-    if key is not None:
-        cache.set(key, (book_tokens, body), timeout=seconds)
 
 
 def invalidate_libraries(owner_ids: Iterable[Any]) -> None:
@@ -392,16 +408,17 @@ def invalidate_activities(actor_ids: Iterable[Any]) -> None:
 
 # A book's reviews pages (``GET books/{id}/reviews/``), and which reader a username names for a viewer.
 #
-# Reviews pages: one entry per book, viewer (anonymous viewers share theirs), query string and variant.
-# The key carries the catalog token and the book's token (its title and cover, its authors' ratings:
-# see :mod:`mybookconnect.books.aggregates`), the book's reviews token, replaced by every change to one
-# of its reviews, their likes and comment counts, or their authors' names (:func:`invalidate_book_reviews`),
-# and the viewer's token, replaced when who the viewer may see changes: they follow or stop following
-# someone, someone blocks or unblocks them (core's ``reader_followed``, ``reader_unfollowed`` and
-# ``block_changed`` signals, which a visibility policy's app sends).
+# Reviews pages: one entry per book, viewer (anonymous viewers share theirs), query string and variant,
+# stored with (:class:`Slot`) the catalog token, the book's token (its title and cover, its authors'
+# ratings: see :mod:`mybookconnect.books.aggregates`), the book's reviews token, replaced by every
+# change to one of its reviews, their likes and comment counts, or their authors' names
+# (:func:`invalidate_book_reviews`), and the viewer's token, replaced when who the viewer may see
+# changes: they follow or stop following someone, someone blocks or unblocks them (core's
+# ``reader_followed``, ``reader_unfollowed`` and ``block_changed`` signals, which a visibility policy's
+# app sends).
 #
 # Reader lookups (``users/{username}/...``): the reader a username names and the audiences of their
-# items the viewer may see, per viewer and username as written, under the viewer's token and the
+# items the viewer may see, per viewer and username as written, with the viewer's token and the
 # accounts token, replaced by any change to an account (other than a login) and by an account's deletion.
 # The ids of the readers a viewer follows, which the feed reads first, are kept under the viewer's token.
 
@@ -417,57 +434,34 @@ def _viewer_token_key(viewer_id: Any) -> str:
     return f"{PREFIX}:viewer:{viewer_id}"
 
 
-def _current_tokens(keys: list[str]) -> list[str]:
-    """The tokens of ``keys`` in one cache round trip (two when some are new). Safe without add(): a
-    token set here is read before the rows are (see :func:`library_book_tokens`)."""
-    found = cache.get_many(keys)
-    missing = {key: _new_token() for key in keys if key not in found}
-    if missing:
-        cache.set_many(missing, timeout=None)
-        found.update(missing)
-    return [found[key] for key in keys]
-
-
-def book_reviews_page_key(book_id: int, viewer_id: Any, query_string: str, variant: str) -> str | None:
-    """The cache key of a page of the book's reviews as ``viewer_id`` (``None``: anonymous) sees it now,
-    or ``None`` when the cache is off."""
+def book_reviews_page(book_id: int, viewer_id: Any, query_string: str, variant: str) -> Slot | None:
+    """A page of the book's reviews as ``viewer_id`` (``None``: anonymous) sees it, in the cache
+    (:class:`Slot`; its value is the body), or ``None`` when the cache is off."""
     if not books_settings.BOOKS_DETAIL_CACHE_SECONDS:
         return None
-    keys = [CATALOG_TOKEN, _book_token_key(book_id), _reviews_token_key(book_id)]
+    tokens = [CATALOG_TOKEN, _book_token_key(book_id), _reviews_token_key(book_id)]
     if viewer_id is not None:
-        keys.append(_viewer_token_key(viewer_id))
-    tokens = _current_tokens(keys)
-    return _body_key("reviews", f"{book_id}|{viewer_id}|{query_string}", tokens, variant)
+        tokens.append(_viewer_token_key(viewer_id))
+    return Slot("reviews", f"{book_id}|{viewer_id}|{query_string}", variant, tokens)
 
 
-def reader_lookup_key(viewer_id: Any, username: str) -> str | None:
-    """The cache key of what ``username`` names for ``viewer_id`` now (see :func:`get_reader_lookup`),
-    or ``None`` when the cache is off."""
+def reader_lookup(viewer_id: Any, username: str) -> Slot | None:
+    """What ``username`` names for ``viewer_id`` (the reader's id and the audiences they may see of
+    theirs), in the cache (:class:`Slot`), or ``None`` when the cache is off."""
     if not books_settings.BOOKS_DETAIL_CACHE_SECONDS:
         return None
-    keys = [ACCOUNTS_TOKEN]
+    tokens = [ACCOUNTS_TOKEN]
     if viewer_id is not None:
-        keys.append(_viewer_token_key(viewer_id))
-    tokens = _current_tokens(keys)
-    return _body_key("reader", f"{viewer_id}|{username}", tokens, "")
+        tokens.append(_viewer_token_key(viewer_id))
+    return Slot("reader", f"{viewer_id}|{username}", "", tokens)
 
 
-def followed_ids_key(viewer_id: Any) -> str | None:
-    """The cache key of the ids of the readers ``viewer_id`` follows, as they are now (the feed reads
-    them before its page), or ``None`` when the feed's cache is off."""
+def followed_ids(viewer_id: Any) -> Slot | None:
+    """The ids of the readers ``viewer_id`` follows, in the cache (:class:`Slot`; the feed reads them
+    before its page), or ``None`` when the feed's cache is off."""
     if not books_settings.BOOKS_FEED_CACHE_SECONDS:
         return None
-    (token,) = _current_tokens([_viewer_token_key(viewer_id)])
-    return f"{PREFIX}:followed:{viewer_id}:{token}"
-
-
-def get_value(key: str | None) -> Any:
-    return None if key is None else cache.get(key)
-
-
-def store_value(key: str | None, value: Any, seconds: int) -> None:
-    if key is not None:
-        cache.set(key, value, timeout=seconds)
+    return Slot("followed", str(viewer_id), "", [_viewer_token_key(viewer_id)])
 
 
 def invalidate_book_reviews(book_ids: Iterable[Any]) -> None:

@@ -100,7 +100,7 @@ class FeedView(ActivityListView):
 
     Pages are cached whole, as JSON (:func:`mybookconnect.books.caching.feed_page_key`): the ids of
     the readers followed are read first (cached until the viewer follows or unfollows someone:
-    :func:`~mybookconnect.books.caching.followed_ids_key`; else one query), then the tokens of the
+    :func:`~mybookconnect.books.caching.followed_ids`; else one query), then the tokens of the
     viewer, of those readers and of the catalog (one cache round trip), then the page, read for those
     same readers."""
 
@@ -118,11 +118,12 @@ class FeedView(ActivityListView):
         renderer = getattr(request, "accepted_renderer", None)
         if not seconds or not isinstance(renderer, JSONRenderer):  # the browsable API is never cached
             return super().list(request, *args, **kwargs)
-        followed_key = caching.followed_ids_key(request.user.pk)
-        self.followed = caching.get_value(followed_key)
+        followed = caching.followed_ids(request.user.pk)
+        self.followed = None if followed is None else followed.value
         if self.followed is None:
             self.followed = feed.followed_ids(request.user)
-            caching.store_value(followed_key, self.followed, seconds)
+            if followed is not None:
+                followed.store(self.followed, seconds)
         key = caching.feed_page_key(
             request.user.pk, self.followed, caching.query_identity(request), caching.response_variant(request)
         )

@@ -131,12 +131,11 @@ def find_reader_and_audiences(request: Request, username: str) -> tuple[Any, lis
     items the viewer may see: for one owner's rows, a complete description of what the policy lets the
     viewer see (``can_view`` and ``filter_queryset`` agree), which the library's cached pages are keyed by.
 
-    Remembered per viewer and username (:func:`mybookconnect.books.caching.reader_lookup_key`) while no
+    Remembered per viewer and username (:func:`mybookconnect.books.caching.reader_lookup`) while no
     account changes and the viewer's follows and blocks stay the same; a reader not found is not."""
-    key = caching.reader_lookup_key(viewer_pk(request.user), username)
-    found = caching.get_value(key)
-    if found is not None:
-        return found
+    cached = caching.reader_lookup(viewer_pk(request.user), username)
+    if cached is not None and cached.value is not None:
+        return cached.value
     reader = find_reader(request, username)
     policy = get_visibility_policy()
     audiences = [
@@ -146,7 +145,8 @@ def find_reader_and_audiences(request: Request, username: str) -> tuple[Any, lis
         if audience == Audience.PUBLIC or policy.can_view(request.user, reader, audience)
     ]
     found = (reader.pk, sorted(audiences))
-    caching.store_value(key, found, books_settings.BOOKS_DETAIL_CACHE_SECONDS)
+    if cached is not None:
+        cached.store(found, books_settings.BOOKS_DETAIL_CACHE_SECONDS)
     return found
 
 
@@ -194,7 +194,7 @@ def _cached_library_page(
     view: generics.ListAPIView[LibraryEntry], owner_id: Any, identity: str, *, public: bool
 ) -> HttpResponse | Response:
     """A page of a library list: the cached body when it is still right (see
-    :func:`mybookconnect.books.caching.library_page_key`), else the list rendered and stored.
+    :func:`mybookconnect.books.caching.library_page`), else the list rendered and stored.
 
     ``identity`` says what else the page depends on besides its owner: the kind of list and the
     audiences the viewer may see; the query string is added here. The entries are read first, then the
@@ -202,23 +202,23 @@ def _cached_library_page(
     tokens. Other formats than JSON (the browsable API) are never cached."""
     request = view.request
     renderer = getattr(request, "accepted_renderer", None)
-    key = None
+    cached = None
     if isinstance(renderer, JSONRenderer):
         query = caching.query_identity(request)
-        key = caching.library_page_key(owner_id, f"{identity}|{query}", caching.response_variant(request))
-    body = caching.get_library_page(key)
+        cached = caching.library_page(owner_id, f"{identity}|{query}", caching.response_variant(request))
+    body = caching.library_page_body(cached)
     if body is not None:
         return HttpResponse(body, content_type=renderer.media_type)
     page = view.paginate_queryset(view.filter_queryset(view.get_queryset()))
     entries = list(page or [])
-    book_tokens = caching.library_book_tokens(entry.book_id for entry in entries) if key else {}
+    book_tokens = caching.library_book_tokens(entry.book_id for entry in entries) if cached else {}
     library.load_entry_relations(entries, shelves=not public)
     rows = [library_serializers.entry_row(entry, request, public=public) for entry in entries]
     response = view.get_paginated_response(rows)
-    if key is None:
+    if cached is None:
         return response
     body = renderer.render(response.data, request.accepted_media_type, {"request": request})
-    caching.store_library_page(key, body, book_tokens, books_settings.BOOKS_DETAIL_CACHE_SECONDS)
+    cached.store((book_tokens, body), books_settings.BOOKS_DETAIL_CACHE_SECONDS)
     return HttpResponse(body, content_type=renderer.media_type)
 
 

@@ -172,7 +172,7 @@ def _ordered(query_params: Any) -> tuple[str, ...]:
 )
 class BookReviewsView(MergeRedirectMixin, generics.ListCreateAPIView[Review]):
     """A book's reviews, a page at a time: three queries (the book, the count, the page) whatever
-    the page size, none when the page is cached for this viewer (:func:`caching.book_reviews_page_key`);
+    the page size, none when the page is cached for this viewer (:func:`caching.book_reviews_page`);
     signed-in readers add theirs.
 
     The list is the hot path of a book's page: its rows are dicts built straight from the columns
@@ -189,17 +189,16 @@ class BookReviewsView(MergeRedirectMixin, generics.ListCreateAPIView[Review]):
     def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse | Response:
         ordering = _ordered(request.query_params)
         renderer = getattr(request, "accepted_renderer", None)
-        key = None
+        cached = None
         if isinstance(renderer, JSONRenderer):
-            key = caching.book_reviews_page_key(
+            cached = caching.book_reviews_page(
                 kwargs["pk"],
                 viewer_pk(request.user),
                 caching.query_identity(request),
                 caching.response_variant(request),
             )
-        body = caching.get_body(key)
-        if body is not None:
-            return HttpResponse(body, content_type=renderer.media_type)
+            if cached is not None and cached.value is not None:
+                return HttpResponse(cached.value, content_type=renderer.media_type)
         found = Book.objects.filter(pk=kwargs["pk"]).order_by().only("pk", "title", "cover", "cover_url")[:1]
         book = next(iter(found), None)
         if book is None:
@@ -213,10 +212,10 @@ class BookReviewsView(MergeRedirectMixin, generics.ListCreateAPIView[Review]):
         response = self.get_paginated_response(
             [review_json(row, request=request, book=book_json) for row in page]
         )
-        if key is None:
+        if cached is None:
             return response
         body = renderer.render(response.data, request.accepted_media_type, {"request": request})
-        caching.store_body(key, body, books_settings.BOOKS_DETAIL_CACHE_SECONDS)
+        cached.store(body, books_settings.BOOKS_DETAIL_CACHE_SECONDS)
         return HttpResponse(body, content_type=renderer.media_type)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
