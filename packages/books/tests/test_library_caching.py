@@ -11,6 +11,7 @@ import datetime
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import RequestFactory, override_settings
 from rest_framework.request import Request
 from rest_framework.test import APIClient
@@ -335,3 +336,24 @@ def test_rows_equal_the_serializers_output(owner, entries, books, catalog):
         assert entry_row(alone, request) == LibraryEntrySerializer(entry, context={"request": request}).data
     assert len(loaded[1].read_throughs.all()) >= 5
     assert len(loaded[1].book.book_authors.all()) == 3
+
+
+def test_writes_replace_their_tokens_again_on_commit_in_one_cache_write(owner, entries, books):
+    """A rating invalidates the reader's library and activities and the book's page: each at once, and
+    all again when the transaction (here the test's) commits, through one callback: one cache write."""
+    keys = [
+        caching._library_token_key(owner.pk),
+        caching._activity_token_key(owner.pk),
+        caching._book_token_key(books[0].pk),
+        caching._book_token_key(books[1].pk),
+    ]
+    library.rate_book(owner, books[0], 12)
+    library.rate_book(owner, books[1], 8)
+    at_once = caching.cache.get_many(keys)
+    callbacks = [func for _sids, func, _robust in connection.run_on_commit]
+    replacers = [func for func in callbacks if isinstance(func, caching._ReplaceOnCommit)]
+    assert len(replacers) == 1
+    assert set(keys) <= replacers[0].keys
+    replacers[0]()
+    after_commit = caching.cache.get_many(keys)
+    assert all(after_commit[key] != at_once[key] for key in keys)

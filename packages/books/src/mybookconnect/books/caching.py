@@ -147,16 +147,36 @@ def store_body(key: str | None, body: bytes, seconds: int) -> None:
         cache.set(key, body, timeout=seconds)
 
 
+class _ReplaceOnCommit:
+    """The tokens to replace again when the transaction commits, all in one cache write: a write that
+    invalidates several things (a rating: the reader's library and activities, the book's page) costs
+    one more round trip, not one per call."""
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+
+    def __call__(self) -> None:
+        cache.set_many({key: _new_token() for key in self.keys}, timeout=None)
+
+
 def _replace_tokens(keys: list[str]) -> None:
     if not keys:
         return
-
-    def replace() -> None:
-        cache.set_many({key: _new_token() for key in keys}, timeout=None)
-
-    replace()
-    # Again after the commit: a reader may have cached the old rows meanwhile, under the new tokens.
-    transaction.on_commit(replace)
+    cache.set_many({key: _new_token() for key in keys}, timeout=None)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return  # autocommit: the write is committed already
+    # Again after the commit: a reader may have cached the old rows meanwhile, under the new tokens. One
+    # callback per transaction (a savepoint rolled back takes its callbacks, and so a later call
+    # registers a new one).
+    pending = next(
+        (func for _sids, func, _robust in connection.run_on_commit if isinstance(func, _ReplaceOnCommit)),
+        None,
+    )
+    if pending is None:
+        pending = _ReplaceOnCommit()
+        transaction.on_commit(pending)
+    pending.keys.update(keys)
 
 
 def invalidate_books(book_ids: Iterable[int | None], *, authors: bool = True) -> None:
