@@ -20,13 +20,13 @@ interface HeaderProps {
   navItems: NavItem[];
   /** The account area: log in / sign up, or the signed-in reader's menu. */
   userMenu: ReactNode;
-  /** The search box: beside the brand on wide screens, on its own row on a phone. */
+  /** The search box: beside the brand from tablets on, on its own row on a phone. */
   search?: ReactNode;
 }
 
 export function BrandMark() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 32 32" className="me-2 h-8 w-8">
+    <svg aria-hidden="true" viewBox="0 0 32 32" className="me-1.5 h-7 w-7 sm:me-2 sm:h-8 sm:w-8">
       <rect width="32" height="32" rx="6" fill="#1d4ed8" />
       <path d="M8 9h7a3 3 0 0 1 3 3v12a2 2 0 0 0-2-2H8zM24 9h-4a2 2 0 0 0-2 2v13a2 2 0 0 1 2-2h4z" fill="#fff" />
     </svg>
@@ -40,14 +40,18 @@ export function Header({ navItems, userMenu, search }: HeaderProps) {
   return (
     <header className="border-b border-gray-200 bg-white">
       <Navbar fluid className="mx-auto max-w-6xl px-4 sm:px-6">
-        <NavbarBrand as={RouterLink} href={paths.home.getHref()}>
+        <NavbarBrand as={RouterLink} href={paths.home.getHref()} className="shrink-0">
           <BrandMark />
-          <span className="self-center text-xl font-semibold whitespace-nowrap text-gray-900">{t("app.name")}</span>
+          <span className="self-center text-lg font-semibold whitespace-nowrap text-gray-900 sm:text-xl">{t("app.name")}</span>
         </NavbarBrand>
         {search ? (
-          <div className="order-1 mt-3 w-full md:mx-4 md:mt-0 md:w-auto md:flex-1 lg:max-w-sm">{search}</div>
+          // From tablets on, brand, search and account share the first row and the links get a row of
+          // their own below: the signed-in links, in Spanish above all, would leave the search no room.
+          <div className="order-3 mt-3 w-full md:order-1 md:mx-4 md:mt-0 md:w-auto md:max-w-xl md:min-w-60 md:flex-1" data-testid="header-search">
+            {search}
+          </div>
         ) : null}
-        <div className="flex items-center gap-3 md:order-3">
+        <div className="flex shrink-0 items-center gap-1.5 sm:gap-3 md:order-2">
           <LanguageSwitcher />
           {userMenu}
           <div className="relative md:hidden">
@@ -58,7 +62,10 @@ export function Header({ navItems, userMenu, search }: HeaderProps) {
             ) : null}
           </div>
         </div>
-        <NavbarCollapse className="order-2">
+        <NavbarCollapse
+          className="order-4 md:order-3 md:mt-2.5 md:w-full md:border-t md:border-gray-100 md:pt-2.5"
+          theme={{ list: "md:flex-wrap md:gap-x-6 md:gap-y-2 md:space-x-0" }}
+        >
           {navItems.map((item) => (
             <NavbarLink
               key={item.to}

@@ -3,3 +3,5 @@ export { useBookEntry } from "./api/get-book-entry";
 export { libraryKeys } from "./api/query-keys";
 export { LibraryControl } from "./components/library-control";
 export { LibraryView } from "./components/library-view";
+export { READER_LIBRARY_URL_KEYS } from "./api/get-reader-library";
+export { ReaderLibrary } from "./components/reader-library";

@@ -1,3 +1,4 @@
+import { profileReadingEn } from "./en-profile-reading";
 import { readingEn } from "./en-reading";
 
 export const en = {
@@ -495,6 +496,7 @@ export const en = {
     },
   },
   ...readingEn,
+  ...profileReadingEn,
   errors: {
     generic: "Something went wrong. Please try again.",
     network: "Cannot reach the server. Check your connection and try again.",

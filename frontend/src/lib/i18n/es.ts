@@ -1,4 +1,5 @@
 import type { TranslationResource } from "./en";
+import { profileReadingEs } from "./es-profile-reading";
 import { readingEs } from "./es-reading";
 
 export const es: TranslationResource = {
@@ -497,6 +498,7 @@ export const es: TranslationResource = {
     },
   },
   ...readingEs,
+  ...profileReadingEs,
   errors: {
     generic: "Algo salió mal. Inténtalo de nuevo.",
     network: "No se puede contactar con el servidor. Revisa tu conexión e inténtalo de nuevo.",

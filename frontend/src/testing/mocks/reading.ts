@@ -20,6 +20,11 @@ export const readingDefaults = [
   http.get(`${API}/library/tags/`, () => HttpResponse.json(emptyPage)),
   http.get(`${API}/shelves/`, () => HttpResponse.json(emptyPage)),
   http.get(`${API}/books/:id/reviews/`, () => HttpResponse.json(emptyPage)),
+  // A profile page's library, shelves, reviews and activity.
+  http.get(`${API}/users/:username/library/`, () => HttpResponse.json(emptyPage)),
+  http.get(`${API}/users/:username/shelves/`, () => HttpResponse.json(emptyPage)),
+  http.get(`${API}/users/:username/reviews/`, () => HttpResponse.json(emptyPage)),
+  http.get(`${API}/users/:username/activity/`, () => HttpResponse.json({ next: null, previous: null, results: [] })),
 ];
 
 /** An entry as `GET library/` shows it to its owner. */
