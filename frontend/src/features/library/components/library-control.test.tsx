@@ -9,7 +9,7 @@ import { server } from "@/testing/mocks/server";
 import { preloadReadingRoutes } from "@/testing/preload-routes";
 import { renderApp } from "@/testing/test-utils";
 
-import type { LibraryEntry, ReadThrough } from "../types";
+import type { LibraryEntry, ProgressUpdate, ReadThrough } from "../types";
 
 const bookEntry = (overrides: Partial<LibraryEntry> = {}) =>
   libraryEntry(5, "The Pillars of the Earth", { book: bookSummary(1, "The Pillars of the Earth"), ...overrides });
@@ -41,6 +41,7 @@ function bookPage(initial: LibraryEntry | null, readThroughs: ReadThrough[] = []
       return HttpResponse.json(entry);
     }),
     http.get(`${API}/library/5/read-throughs/`, () => HttpResponse.json(page(readThroughs))),
+    http.get(`${API}/library/5/read-throughs/:reading/progress/`, () => HttpResponse.json(page([]))),
   );
   return { writes };
 }
@@ -140,6 +141,74 @@ describe("the book page's library control", () => {
     await user.click(screen.getByRole("button", { name: "Update progress" }));
     expect(await screen.findByText("Progress saved.")).toBeInTheDocument();
     expect(posts).toEqual([{ page: 1200 }, { page: 120, note: "The cathedral burns." }]);
+  }, 20_000);
+
+  it("lists the current reading's past progress updates, newest first, and more on request", async () => {
+    // The reading keeps the latest page and the latest percent; the newest update says which is current.
+    bookPage(bookEntry({ status: "reading" }), [readThrough({ progress_page: 200, progress_percent: "45.50" })]);
+    const update = (id: number, fields: Partial<ProgressUpdate>): ProgressUpdate => ({
+      id,
+      page: null,
+      percent: null,
+      minutes: null,
+      note: "",
+      created_at: `2026-01-${String(10 + id).padStart(2, "0")}T12:00:00Z`,
+      ...fields,
+    });
+    let updates = [
+      update(6, { percent: "45.50", note: "The cathedral burns." }),
+      update(5, { page: 200, minutes: 30 }),
+      update(4, { minutes: 95 }),
+      update(3, { page: 40 }),
+      update(2, { page: 25 }),
+      update(1, { page: 12 }),
+    ];
+    const asked: string[] = [];
+    server.use(
+      http.get(`${API}/library/5/read-throughs/9/progress/`, ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        const number = Number(params.get("page"));
+        const size = Number(params.get("page_size"));
+        asked.push(`${number}/${size}`);
+        const results = updates.slice((number - 1) * size, number * size);
+        return HttpResponse.json({ count: updates.length, next: number * size < updates.length ? "more" : null, previous: null, results });
+      }),
+      http.post(`${API}/library/5/read-throughs/9/progress/`, () => {
+        updates = [update(7, { page: 300 }), ...updates];
+        return HttpResponse.json(updates[0], { status: 201 });
+      }),
+    );
+    // Each row: when (a <time>, in the reader's time zone) and what.
+    const rows = () =>
+      within(screen.getByTestId("progress-history"))
+        .getAllByTestId("progress-update")
+        .map((row) => [row.querySelector("time")?.getAttribute("dateTime"), row.querySelector("time + span")?.textContent]);
+    const { user } = renderApp("/books/1");
+    await screen.findByTestId("progress-history");
+    expect(screen.getByRole("heading", { name: "Past updates" })).toBeInTheDocument();
+    expect(screen.getByTestId("current-progress")).toHaveTextContent("45.5% read");
+    expect(rows()).toEqual([
+      ["2026-01-16T12:00:00Z", "45.5% — The cathedral burns."],
+      ["2026-01-15T12:00:00Z", "Page 200 · 30 minutes"],
+      ["2026-01-14T12:00:00Z", "95 minutes"],
+      ["2026-01-13T12:00:00Z", "Page 40"],
+      ["2026-01-12T12:00:00Z", "Page 25"],
+    ]);
+
+    await user.click(screen.getByRole("button", { name: "Show more" }));
+    await waitFor(() => expect(rows()).toHaveLength(6));
+    expect(rows()[5]).toEqual(["2026-01-11T12:00:00Z", "Page 12"]);
+    expect(screen.queryByRole("button", { name: "Show more" })).not.toBeInTheDocument();
+    expect(asked).toEqual(["1/5", "2/5"]);
+
+    // A new update shows at the top.
+    await user.selectOptions(screen.getByLabelText("Measured in"), "page");
+    await user.type(screen.getByLabelText("Where I am"), "300");
+    await user.click(screen.getByRole("button", { name: "Update progress" }));
+    await waitFor(() => expect(rows()[0]).toEqual(["2026-01-17T12:00:00Z", "Page 300"]));
+    expect(screen.getByTestId("current-progress")).toHaveTextContent("Page 300 of 973");
+    // Nothing to delete or change: the API has no such thing for a progress update.
+    expect(within(screen.getByTestId("progress-history")).queryByRole("button")).not.toBeInTheDocument();
   }, 20_000);
 
   it("checks reading dates and shows the server's message per date", async () => {

@@ -16,6 +16,7 @@ import { useDeleteLibraryEntry, useSaveLibraryEntry } from "../api/save-library-
 import { READING_STATUSES, type LibraryEntry, type LibraryEntryPatch, type ReadingStatus } from "../types";
 import { EntryDetailsForm } from "./entry-details-form";
 import { ProgressForm } from "./progress-form";
+import { ProgressHistory } from "./progress-history";
 import { ReadingDates } from "./reading-dates";
 import { ShelfPicker } from "./shelf-picker";
 
@@ -203,7 +204,10 @@ function EntryControls({ bookId, entry, pageCount, onChanged }: EntryControlsPro
               {readThroughs.isPending ? (
                 <InlineSpinner />
               ) : (
-                <ProgressForm key={current?.id ?? "none"} entryId={entry.id} readThrough={current} pageCount={pageCount} />
+                <>
+                  <ProgressForm key={current?.id ?? "none"} entryId={entry.id} readThrough={current} pageCount={pageCount} />
+                  {current ? <ProgressHistory entryId={entry.id} readThroughId={current.id} /> : null}
+                </>
               )}
             </div>
           ) : null}

@@ -1,5 +1,5 @@
 import { Button, ButtonGroup, Checkbox, Label } from "flowbite-react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { PaginationNav } from "@/components/ui/pagination-nav";
@@ -13,6 +13,7 @@ import { useLibrarySearchParams, type LibraryView as ViewMode } from "../hooks/u
 import { BulkActionsBar } from "./bulk-actions-bar";
 import { LibraryGrid, LibraryList } from "./library-entries";
 import { LibraryFilters } from "./library-filters";
+import { ShelfManager } from "./shelf-manager";
 
 /**
  * The signed-in reader's library: filters, sort order, page and view live in the URL (so they
@@ -27,6 +28,16 @@ export function LibraryView() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const [filtersShown, setFiltersShown] = useState(false);
+  const [managingShelves, setManagingShelves] = useState(false);
+  // A shelf filter in the address whose shelf is gone (deleted elsewhere, an old bookmark): drop it.
+  const shelfGone =
+    params.shelf !== undefined &&
+    library.isError &&
+    apiErrorStatus(library.error) === 400 &&
+    Boolean(parseApiError(library.error).fieldErrors.shelf);
+  useEffect(() => {
+    if (shelfGone) update({ shelf: undefined });
+  }, [shelfGone, update]);
   const handOrder = params.ordering === "position" && params.status === "want_to_read";
   const entries = library.data?.results ?? [];
 
@@ -67,6 +78,15 @@ export function LibraryView() {
           >
             {t("library.order.arrange")}
           </Button>
+          <Button
+            size="sm"
+            color="light"
+            aria-expanded={managingShelves}
+            aria-controls={managingShelves ? "shelf-manager" : undefined}
+            onClick={() => setManagingShelves((shown) => !shown)}
+          >
+            {t("library.shelves.manage.open")}
+          </Button>
           <ButtonGroup aria-label={t("library.viewLabel")}>
             <Button size="sm" color={view === "grid" ? undefined : "light"} aria-pressed={view === "grid"} onClick={() => setView("grid")}>
               {t("library.viewGrid")}
@@ -77,6 +97,17 @@ export function LibraryView() {
           </ButtonGroup>
         </div>
       </div>
+
+      {managingShelves ? (
+        <ShelfManager
+          onClose={() => setManagingShelves(false)}
+          onDeleted={(shelf) => {
+            const filtered = params.shelf === shelf.id;
+            if (filtered) apply({ shelf: undefined });
+            setNotice(t(filtered ? "library.shelves.manage.deletedFilterCleared" : "library.shelves.manage.deletedNotice", { name: shelf.name }));
+          }}
+        />
+      ) : null}
 
       <LibraryFilters
         key={searchParams.toString()}
@@ -106,7 +137,7 @@ export function LibraryView() {
         />
       ) : null}
 
-      {library.isPending ? (
+      {library.isPending || shelfGone ? (
         <InlineSpinner />
       ) : library.isError ? (
         apiErrorStatus(library.error) === 400 ? (

@@ -6,11 +6,12 @@ import { FormAlert } from "@/components/form/form-alert";
 import { parseApiError, type ApiFormErrors } from "@/lib/api-errors";
 import { formLevelMessages } from "@/lib/server-errors";
 
+import { useProgressUpdates } from "../api/get-progress-updates";
 import { useRecordProgress } from "../api/record-progress";
 import { createReadThrough } from "../api/read-throughs";
 import { PROGRESS_UNITS, type ProgressUnit, type ProgressWrite, type ReadThrough } from "../types";
 import { localToday } from "../utils/dates";
-import { latestProgress } from "../utils/progress";
+import { latestProgress, progressOfUpdate } from "../utils/progress";
 
 interface ProgressFormProps {
   entryId: number;
@@ -24,7 +25,10 @@ interface ProgressFormProps {
 export function ProgressForm({ entryId, readThrough, pageCount }: ProgressFormProps) {
   const { t } = useTranslation();
   const record = useRecordProgress(entryId);
-  const latest = latestProgress(readThrough);
+  // The history (shared with the list below the form) knows which unit was given last.
+  const history = useProgressUpdates(entryId, readThrough?.id ?? 0, { enabled: readThrough !== null });
+  const newest = history.data?.pages[0]?.results[0];
+  const latest = (newest ? progressOfUpdate(newest) : null) ?? latestProgress(readThrough);
   const [unit, setUnit] = useState<ProgressUnit>(latest?.unit ?? "page");
   const [amount, setAmount] = useState("");
   const [note, setNote] = useState("");
@@ -93,7 +97,7 @@ export function ProgressForm({ entryId, readThrough, pageCount }: ProgressFormPr
         </div>
         <div>
           <Label htmlFor="progress-unit">{t("library.progress.unit")}</Label>
-          <Select id="progress-unit" sizing="sm" className="mt-1" value={unit} onChange={(event) => setUnit(event.target.value as ProgressUnit)}>
+          <Select id="progress-unit" sizing="sm" className="mt-1 min-w-40" value={unit} onChange={(event) => setUnit(event.target.value as ProgressUnit)}>
             {PROGRESS_UNITS.map((option) => (
               <option key={option} value={option}>
                 {t(`library.progress.units.${option}`)}

@@ -29,9 +29,11 @@ export type ReadThroughWrite = Schemas["ReadThroughWriteRequest"];
 export type PaginatedReadThroughs = Schemas["PaginatedReadThroughList"];
 export type ProgressUpdate = Schemas["ProgressUpdate"];
 export type ProgressWrite = Schemas["ProgressUpdateRequest"];
+export type PaginatedProgressUpdates = Schemas["PaginatedProgressUpdateList"];
 
 export type Shelf = Schemas["Shelf"];
 export type ShelfWrite = Schemas["ShelfRequest"];
+export type ShelfPatch = Schemas["PatchedShelfRequest"];
 export type PaginatedShelves = Schemas["PaginatedShelfList"];
 export type LibraryTag = Schemas["LibraryTag"];
 export type PaginatedTags = Schemas["PaginatedLibraryTagList"];

@@ -1,18 +1,29 @@
 import { Button, Label, Textarea } from "flowbite-react";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { InlineSpinner, LoadError } from "@/components/ui/query-status";
 import { paths } from "@/config/paths";
 import { parseApiError } from "@/lib/api-errors";
+import { formLevelMessages } from "@/lib/server-errors";
 
-import { useCreateComment, useDeleteComment, useReviewComments } from "../api/review-comments";
+import { useCreateComment, useDeleteComment, useEditComment, useReviewComments } from "../api/review-comments";
 import { COMMENT_BODY_MAX_LENGTH, type Comment, type UserRef } from "../types";
 import { ReportForm } from "./report-form";
 
 /** Replies deeper than this are drawn at this depth, so threads stay readable on a phone. */
 const MAX_INDENT = 4;
+
+/**
+ * A comment counts as edited when it changed well after it was written: creating one sets both
+ * times a moment apart.
+ */
+const EDITED_AFTER_MS = 1_000;
+
+function wasEdited(comment: Comment): boolean {
+  return !comment.deleted && Date.parse(comment.updated_at) - Date.parse(comment.created_at) > EDITED_AFTER_MS;
+}
 
 interface CommentFormProps {
   reviewId: number;
@@ -98,6 +109,94 @@ function CommentForm({ reviewId, bookId, parent, onDone, onCancel }: CommentForm
   );
 }
 
+interface CommentEditorProps {
+  comment: Comment;
+  reviewId: number;
+  onDone: (saved: boolean) => void;
+}
+
+/** The author's own comment, in place: Save keeps the change, Cancel or Escape drops it. */
+function CommentEditor({ comment, reviewId, onDone }: CommentEditorProps) {
+  const { t } = useTranslation();
+  const edit = useEditComment(reviewId);
+  const [body, setBody] = useState(comment.body);
+  const [empty, setEmpty] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const errors = edit.error ? parseApiError(edit.error) : null;
+  const id = `comment-edit-${comment.id}`;
+  const bodyErrors = [...(empty ? [t("validation.required")] : []), ...(errors?.fieldErrors.body ?? [])];
+  const otherErrors = errors ? formLevelMessages(errors, ["body"], t) : [];
+
+  useEffect(() => {
+    const field = textarea.current;
+    if (!field) return;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  }, []);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = body.trim();
+    if (!text) {
+      setEmpty(true);
+      return;
+    }
+    if (text === comment.body) {
+      onDone(false);
+      return;
+    }
+    edit.mutate({ id: comment.id, body: text }, { onSuccess: () => onDone(true) });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      onDone(false);
+    }
+  };
+
+  return (
+    <form onSubmit={onSubmit} onKeyDown={onKeyDown} className="flex flex-col gap-2" aria-label={t("reviews.comments.editLabel")} noValidate>
+      <Label htmlFor={id} className="sr-only">
+        {t("reviews.comments.editLabel")}
+      </Label>
+      <Textarea
+        id={id}
+        ref={textarea}
+        rows={3}
+        maxLength={COMMENT_BODY_MAX_LENGTH}
+        value={body}
+        color={bodyErrors.length ? "failure" : "gray"}
+        aria-invalid={bodyErrors.length > 0 || undefined}
+        aria-describedby={bodyErrors.length ? `${id}-errors` : undefined}
+        onChange={(event) => {
+          setBody(event.target.value);
+          setEmpty(false);
+          if (edit.isError) edit.reset();
+        }}
+      />
+      {bodyErrors.length ? (
+        <p id={`${id}-errors`} className="text-sm text-red-700">
+          {bodyErrors.join(" ")}
+        </p>
+      ) : null}
+      {otherErrors.length ? (
+        <p className="text-sm text-red-700" role="alert">
+          {otherErrors.join(" ")}
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <Button type="submit" size="xs" disabled={edit.isPending}>
+          {t("reviews.comments.save")}
+        </Button>
+        <Button type="button" size="xs" color="light" onClick={() => onDone(false)}>
+          {t("reviews.comments.cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 interface CommentItemProps {
   comment: Comment;
   reviewId: number;
@@ -109,9 +208,20 @@ function CommentItem({ comment, reviewId, bookId, viewer }: CommentItemProps) {
   const { t, i18n } = useTranslation();
   const [replying, setReplying] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const remove = useDeleteComment(reviewId, bookId);
   const removed = comment.deleted;
   const isMine = viewer !== null && comment.user.id === viewer.id;
+  const dateTime = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+
+  const closeEditor = (changed: boolean) => {
+    setEditing(false);
+    setSaved(changed);
+    // Back to where the reader was: the Edit button comes back once the editor is gone.
+    window.setTimeout(() => editButton.current?.focus());
+  };
 
   return (
     <li
@@ -129,19 +239,48 @@ function CommentItem({ comment, reviewId, bookId, viewer }: CommentItemProps) {
           <span className="text-gray-500">{t("reviews.comments.someone")}</span>
         )}
         <time dateTime={comment.created_at} className="text-xs text-gray-500">
-          {new Date(comment.created_at).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" })}
+          {dateTime(comment.created_at)}
         </time>
+        {wasEdited(comment) ? (
+          <span className="text-xs text-gray-500" data-testid="comment-edited">
+            (
+            <time dateTime={comment.updated_at} title={t("reviews.comments.editedAt", { date: dateTime(comment.updated_at) })}>
+              {t("reviews.comments.edited")}
+            </time>
+            )
+          </span>
+        ) : null}
       </div>
       {removed ? (
         <p className="text-sm text-gray-500 italic">{t("reviews.comments.deleted")}</p>
+      ) : editing ? (
+        <CommentEditor comment={comment} reviewId={reviewId} onDone={closeEditor} />
       ) : (
         <p className="text-sm whitespace-pre-line text-gray-800">{comment.body}</p>
       )}
-      {viewer && !removed ? (
+      {saved ? (
+        <p className="sr-only" role="status">
+          {t("reviews.comments.saved")}
+        </p>
+      ) : null}
+      {viewer && !removed && !editing ? (
         <div className="flex flex-wrap gap-3 text-xs">
           <button type="button" className="text-blue-700 hover:underline" onClick={() => setReplying((value) => !value)}>
             {t("reviews.comments.reply")}
           </button>
+          {isMine ? (
+            <button
+              ref={editButton}
+              type="button"
+              className="text-blue-700 hover:underline"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t("reviews.comments.edit")}
+            </button>
+          ) : null}
           {isMine ? (
             <button
               type="button"
