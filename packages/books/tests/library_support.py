@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
+
+from django.db import connections
 
 from mybookconnect.books.aggregates import histogram_key
 from mybookconnect.books.models import Book, LibraryEntry, Review
@@ -36,3 +40,26 @@ def stored_aggregates(book: Book) -> dict[str, Any]:
 
 def entry_url(entry: LibraryEntry | int, suffix: str = "") -> str:
     return f"/api/v1/library/{getattr(entry, 'pk', entry)}/{suffix}"
+
+
+def run_together(work: list[Callable[[], object]]) -> None:
+    """Run each callable in its own thread (and database connection), all starting at once."""
+    barrier = threading.Barrier(len(work))
+    errors: list[BaseException] = []
+
+    def run(job: Callable[[], object]) -> None:
+        try:
+            barrier.wait(timeout=30)
+            job()
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in work]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads)
+    assert not errors, errors

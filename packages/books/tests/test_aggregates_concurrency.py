@@ -7,16 +7,13 @@ SQLite serialises every write transaction by itself, so it would prove nothing.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from mybookconnect.books import library
 from mybookconnect.books.models import Book, LibraryEntry
 from tests.conftest import create_account
-from tests.library_support import expected_aggregates, stored_aggregates
+from tests.library_support import expected_aggregates, run_together, stored_aggregates
 
 THREADS = 20
 
@@ -27,29 +24,6 @@ pytestmark = [
         reason="concurrent writers need PostgreSQL (SQLite serialises write transactions itself)",
     ),
 ]
-
-
-def run_together(work: list[Callable[[], object]]) -> None:
-    """Run each callable in its own thread (and database connection), all starting at once."""
-    barrier = threading.Barrier(len(work))
-    errors: list[BaseException] = []
-
-    def run(job: Callable[[], object]) -> None:
-        try:
-            barrier.wait(timeout=30)
-            job()
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in work]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads)
-    assert not errors, errors
 
 
 @pytest.fixture

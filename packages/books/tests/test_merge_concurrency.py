@@ -3,20 +3,17 @@ survivor's aggregates are exact.
 
 A rating locks its entry, then the book's row; a merge that locked the books first deadlocked against it
 in every round (merge._lock_books_for_merge). Each thread has its own connection and all start together
-(as in test_aggregates_concurrency.py). PostgreSQL only."""
+(library_support.run_together, as the aggregates tests do). PostgreSQL only."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from mybookconnect.books import library, merge
 from mybookconnect.books.models import Book, LibraryEntry
 from tests.conftest import create_account
-from tests.library_support import expected_aggregates, stored_aggregates
+from tests.library_support import expected_aggregates, run_together, stored_aggregates
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -24,28 +21,6 @@ pytestmark = [
 ]
 
 READERS = 12
-
-
-def run_together(work: list[Callable[[], object]]) -> list[BaseException]:
-    barrier = threading.Barrier(len(work))
-    errors: list[BaseException] = []
-
-    def run(job: Callable[[], object]) -> None:
-        try:
-            barrier.wait(timeout=30)
-            job()
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in work]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads)
-    return errors
 
 
 @pytest.mark.parametrize("round_", range(5))
@@ -65,8 +40,7 @@ def test_merge_while_readers_rate(round_):
 
     work = [rate(r, target if i % 2 == 0 else source) for i, r in enumerate(readers)]
     work.insert(READERS // 2, lambda: merge.merge_books(source, target))
-    errors = run_together(work)
-    assert not errors, errors
+    run_together(work)
     target.refresh_from_db()
     assert stored_aggregates(target) == expected_aggregates(target)
     assert LibraryEntry.objects.filter(book=target).count() == READERS
