@@ -2,41 +2,22 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import type { components } from "@/types/api.gen";
 import { anonymousRefresh, API } from "@/testing/mocks/handlers";
 import { feedItem, page } from "@/testing/mocks/reading";
 import { server } from "@/testing/mocks/server";
+import { FIRST_LOAD, preloadProfileRoute, readerProfile, serveProfile } from "@/testing/profile-route";
 import { renderApp } from "@/testing/test-utils";
-
-type Reader = components["schemas"]["Reader"];
-
-/** The first look at a page waits for its lazy route and its requests (slow when the whole suite runs). */
-const FIRST_LOAD = { timeout: 5000 };
-
-function reader(overrides: Partial<Reader> = {}): Reader {
-  return {
-    username: "bob",
-    display_name: "Bob Reader",
-    avatar: null,
-    profile_visibility: "public",
-    can_view_profile: true,
-    relationship: { is_self: false, following: false, requested: false, followed_by: false, blocking: false },
-    ...overrides,
-  };
-}
 
 const bob = { id: 21, username: "bob" };
 
-beforeAll(async () => {
-  await import("@/app/routes/users/profile");
-});
+beforeAll(preloadProfileRoute);
 
 describe("a reader's activity on their profile", () => {
   it("is reached by its tab (which drops the library's filters) and loads older items on demand", async () => {
     const cursors: (string | null)[] = [];
     server.use(
       anonymousRefresh,
-      http.get(`${API}/users/bob/`, () => HttpResponse.json(reader())),
+      serveProfile(readerProfile()),
       http.get(`${API}/users/bob/library/`, () => HttpResponse.json(page([]))),
       http.get(`${API}/users/bob/shelves/`, () => HttpResponse.json(page([]))),
       http.get(`${API}/users/bob/activity/`, ({ request }) => {
@@ -68,9 +49,9 @@ describe("a reader's activity on their profile", () => {
   it("explains an empty activity of a private profile, and a 404 (blocked) without spinning", async () => {
     server.use(
       anonymousRefresh,
-      http.get(`${API}/users/bob/`, () => HttpResponse.json(reader({ profile_visibility: "private", can_view_profile: false }))),
+      serveProfile(readerProfile({ profile_visibility: "private", can_view_profile: false })),
       http.get(`${API}/users/bob/activity/`, () => HttpResponse.json({ next: null, previous: null, results: [] })),
-      http.get(`${API}/users/carl/`, () => HttpResponse.json(reader({ username: "carl" }))),
+      serveProfile(readerProfile({ username: "carl" })),
       http.get(`${API}/users/carl/activity/`, () => HttpResponse.json({ detail: "No such reader.", code: "not_found" }, { status: 404 })),
     );
     const { router } = renderApp("/u/bob?tab=activity");

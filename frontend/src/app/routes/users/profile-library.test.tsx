@@ -2,31 +2,13 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import type { components } from "@/types/api.gen";
 import { anonymousRefresh, API, signedInAs } from "@/testing/mocks/handlers";
 import { libraryEntry, page } from "@/testing/mocks/reading";
 import { server } from "@/testing/mocks/server";
+import { FIRST_LOAD, preloadProfileRoute, readerProfile, serveProfile, stranger } from "@/testing/profile-route";
 import { renderApp } from "@/testing/test-utils";
 
-type Reader = components["schemas"]["Reader"];
-
-/** The first look at a page waits for its lazy route and its requests (slow when the whole suite runs). */
-const FIRST_LOAD = { timeout: 5000 };
-
-const stranger = { is_self: false, following: false, requested: false, followed_by: false, blocking: false };
-
-function reader(overrides: Partial<Reader> = {}): Reader {
-  return {
-    username: "bob",
-    display_name: "Bob Reader",
-    avatar: null,
-    profile_visibility: "public",
-    can_view_profile: true,
-    relationship: stranger,
-    counts: { followers: 1, following: 2 },
-    ...overrides,
-  };
-}
+const reader: typeof readerProfile = (overrides = {}) => readerProfile({ counts: { followers: 1, following: 2 }, ...overrides });
 
 // The public shape: no notes, no shelves.
 function entry(id: number, title: string, overrides: Parameters<typeof libraryEntry>[2] = {}) {
@@ -43,7 +25,7 @@ const shelves = [
 function readerServer({ profile = reader(), results = [entry(1, "The Pillars of the Earth", { status: "read", rating: 4.5 })], next = null as string | null } = {}) {
   const requests: Record<string, string>[] = [];
   server.use(
-    http.get(`${API}/users/bob/`, () => HttpResponse.json(profile)),
+    serveProfile(profile),
     http.get(`${API}/users/bob/library/`, ({ request }) => {
       requests.push(Object.fromEntries(new URL(request.url).searchParams));
       return HttpResponse.json(page(results, { next }));
@@ -53,9 +35,7 @@ function readerServer({ profile = reader(), results = [entry(1, "The Pillars of 
   return requests;
 }
 
-beforeAll(async () => {
-  await import("@/app/routes/users/profile");
-});
+beforeAll(preloadProfileRoute);
 
 describe("a reader's library on their profile", () => {
   it("shows their books, and a status tab filters them through the URL", async () => {
@@ -117,7 +97,7 @@ describe("a reader's library on their profile", () => {
   it("says so when the reader's library is not for this viewer (404: blocked)", async () => {
     server.use(
       anonymousRefresh,
-      http.get(`${API}/users/bob/`, () => HttpResponse.json(reader())),
+      serveProfile(readerProfile()),
       http.get(`${API}/users/bob/library/`, () => HttpResponse.json({ detail: "Not found.", code: "not_found" }, { status: 404 })),
       http.get(`${API}/users/bob/shelves/`, () => HttpResponse.json({ detail: "Not found.", code: "not_found" }, { status: 404 })),
     );
@@ -129,7 +109,7 @@ describe("a reader's library on their profile", () => {
   it("offers all the books when the shelf in the URL is not one the viewer may see", async () => {
     server.use(
       anonymousRefresh,
-      http.get(`${API}/users/bob/`, () => HttpResponse.json(reader())),
+      serveProfile(readerProfile()),
       http.get(`${API}/users/bob/shelves/`, () => HttpResponse.json(page(shelves))),
       http.get(`${API}/users/bob/library/`, ({ request }) =>
         new URL(request.url).searchParams.has("shelf")
@@ -148,9 +128,7 @@ describe("a reader's library on their profile", () => {
     const requests: string[] = [];
     server.use(
       ...signedInAs(),
-      http.get(`${API}/users/ana/`, () =>
-        HttpResponse.json(reader({ username: "ana", relationship: { ...stranger, is_self: true } })),
-      ),
+      serveProfile(reader({ username: "ana", relationship: { ...stranger, is_self: true } })),
       http.get(`${API}/users/ana/library/`, ({ request }) => {
         requests.push(request.url);
         return HttpResponse.json(page([]));

@@ -2,41 +2,22 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import type { components } from "@/types/api.gen";
 import { anonymousRefresh, API } from "@/testing/mocks/handlers";
 import { page, review } from "@/testing/mocks/reading";
 import { server } from "@/testing/mocks/server";
+import { FIRST_LOAD, preloadProfileRoute, readerProfile, serveProfile } from "@/testing/profile-route";
 import { renderApp } from "@/testing/test-utils";
-
-type Reader = components["schemas"]["Reader"];
-
-/** The first look at a page waits for its lazy route and its requests (slow when the whole suite runs). */
-const FIRST_LOAD = { timeout: 5000 };
-
-function reader(overrides: Partial<Reader> = {}): Reader {
-  return {
-    username: "bob",
-    display_name: "Bob Reader",
-    avatar: null,
-    profile_visibility: "public",
-    can_view_profile: true,
-    relationship: { is_self: false, following: false, requested: false, followed_by: false, blocking: false },
-    ...overrides,
-  };
-}
 
 const bobs = { id: 21, username: "bob" };
 
-beforeAll(async () => {
-  await import("@/app/routes/users/profile");
-});
+beforeAll(preloadProfileRoute);
 
 describe("a reader's reviews on their profile", () => {
   it("lists them under their books, a spoiler behind a click, a page at a time through the URL", async () => {
     const requests: Record<string, string>[] = [];
     server.use(
       anonymousRefresh,
-      http.get(`${API}/users/bob/`, () => HttpResponse.json(reader())),
+      serveProfile(readerProfile()),
       http.get(`${API}/users/bob/reviews/`, ({ request }) => {
         requests.push(Object.fromEntries(new URL(request.url).searchParams));
         return HttpResponse.json(
@@ -72,7 +53,7 @@ describe("a reader's reviews on their profile", () => {
   it("explains an empty list on a followers-only profile, with the way to see more", async () => {
     server.use(
       anonymousRefresh,
-      http.get(`${API}/users/bob/`, () => HttpResponse.json(reader({ profile_visibility: "followers", can_view_profile: false }))),
+      serveProfile(readerProfile({ profile_visibility: "followers", can_view_profile: false })),
       http.get(`${API}/users/bob/reviews/`, () => HttpResponse.json(page([]))),
     );
     renderApp("/u/bob?tab=reviews");
@@ -83,7 +64,7 @@ describe("a reader's reviews on their profile", () => {
   it("says the reviews are not for this viewer on a 403, and offers page 1 past the last page", async () => {
     server.use(
       anonymousRefresh,
-      http.get(`${API}/users/bob/`, () => HttpResponse.json(reader())),
+      serveProfile(readerProfile()),
       http.get(`${API}/users/bob/reviews/`, ({ request }) =>
         new URL(request.url).searchParams.get("page") === "9"
           ? HttpResponse.json({ detail: "Invalid page.", code: "not_found" }, { status: 404 })

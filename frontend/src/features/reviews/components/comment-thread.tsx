@@ -1,4 +1,4 @@
-import { Button, Label, Textarea } from "flowbite-react";
+import { Button } from "flowbite-react";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -9,7 +9,9 @@ import { parseApiError } from "@/lib/api-errors";
 import { formLevelMessages } from "@/lib/server-errors";
 
 import { useCreateComment, useDeleteComment, useEditComment, useReviewComments } from "../api/review-comments";
-import { COMMENT_BODY_MAX_LENGTH, type Comment, type UserRef } from "../types";
+import type { Comment, UserRef } from "../types";
+import { CommentBodyField } from "./comment-body-field";
+import { FormFooter } from "./form-footer";
 import { ReportForm } from "./report-form";
 
 /** Replies deeper than this are drawn at this depth, so threads stay readable on a phone. */
@@ -69,42 +71,24 @@ function CommentForm({ reviewId, bookId, parent, onDone, onCancel }: CommentForm
   const label = parent ? t("reviews.comments.replyTo", { username: parent.user.username }) : t("reviews.comments.add");
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-2">
-      <Label htmlFor={id} color={bodyErrors.length ? "failure" : undefined}>
-        {label}
-      </Label>
-      <Textarea
+      <CommentBodyField
         id={id}
+        label={label}
         rows={2}
-        maxLength={COMMENT_BODY_MAX_LENGTH}
         value={body}
-        color={bodyErrors.length ? "failure" : "gray"}
-        aria-invalid={bodyErrors.length > 0 || undefined}
-        aria-describedby={bodyErrors.length ? `${id}-errors` : undefined}
-        onChange={(event) => {
-          setBody(event.target.value);
+        errors={bodyErrors}
+        onChange={(value) => {
+          setBody(value);
           setEmpty(false);
         }}
       />
-      {bodyErrors.length ? (
-        <p id={`${id}-errors`} className="text-sm text-red-700">
-          {bodyErrors.join(" ")}
-        </p>
-      ) : null}
-      {otherErrors.length ? (
-        <p className="text-sm text-red-700" role="alert">
-          {otherErrors.join(" ")}
-        </p>
-      ) : null}
-      <div className="flex gap-2">
-        <Button type="submit" size="xs" disabled={create.isPending}>
-          {parent ? t("reviews.comments.sendReply") : t("reviews.comments.send")}
-        </Button>
-        {onCancel ? (
-          <Button type="button" size="xs" color="light" onClick={onCancel}>
-            {t("reviews.cancel")}
-          </Button>
-        ) : null}
-      </div>
+      <FormFooter
+        errors={otherErrors}
+        submitLabel={parent ? t("reviews.comments.sendReply") : t("reviews.comments.send")}
+        pending={create.isPending}
+        cancelLabel={t("reviews.cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -157,42 +141,27 @@ function CommentEditor({ comment, reviewId, onDone }: CommentEditorProps) {
 
   return (
     <form onSubmit={onSubmit} onKeyDown={onKeyDown} className="flex flex-col gap-2" aria-label={t("reviews.comments.editLabel")} noValidate>
-      <Label htmlFor={id} className="sr-only">
-        {t("reviews.comments.editLabel")}
-      </Label>
-      <Textarea
+      <CommentBodyField
         id={id}
-        ref={textarea}
+        label={t("reviews.comments.editLabel")}
+        hideLabel
+        textareaRef={textarea}
         rows={3}
-        maxLength={COMMENT_BODY_MAX_LENGTH}
         value={body}
-        color={bodyErrors.length ? "failure" : "gray"}
-        aria-invalid={bodyErrors.length > 0 || undefined}
-        aria-describedby={bodyErrors.length ? `${id}-errors` : undefined}
-        onChange={(event) => {
-          setBody(event.target.value);
+        errors={bodyErrors}
+        onChange={(value) => {
+          setBody(value);
           setEmpty(false);
           if (edit.isError) edit.reset();
         }}
       />
-      {bodyErrors.length ? (
-        <p id={`${id}-errors`} className="text-sm text-red-700">
-          {bodyErrors.join(" ")}
-        </p>
-      ) : null}
-      {otherErrors.length ? (
-        <p className="text-sm text-red-700" role="alert">
-          {otherErrors.join(" ")}
-        </p>
-      ) : null}
-      <div className="flex gap-2">
-        <Button type="submit" size="xs" disabled={edit.isPending}>
-          {t("reviews.comments.save")}
-        </Button>
-        <Button type="button" size="xs" color="light" onClick={() => onDone(false)}>
-          {t("reviews.comments.cancel")}
-        </Button>
-      </div>
+      <FormFooter
+        errors={otherErrors}
+        submitLabel={t("reviews.comments.save")}
+        pending={edit.isPending}
+        cancelLabel={t("reviews.comments.cancel")}
+        onCancel={() => onDone(false)}
+      />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Label, Select, Textarea } from "flowbite-react";
+import { Label, Select, Textarea } from "flowbite-react";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -6,6 +6,7 @@ import { parseApiError } from "@/lib/api-errors";
 
 import { useReportContent, type ReportTarget } from "../api/report-content";
 import { REPORT_REASONS, type ReportReason } from "../types";
+import { FormFooter } from "./form-footer";
 
 interface ReportFormProps {
   target: ReportTarget;
@@ -98,19 +99,14 @@ export function ReportForm({ target, onClose }: ReportFormProps) {
           </p>
         ) : null}
       </div>
-      {otherErrors.length ? (
-        <p className="text-sm text-red-700" role="alert">
-          {otherErrors.join(" ")}
-        </p>
-      ) : null}
-      <div className="flex gap-2">
-        <Button type="submit" size="xs" color="red" disabled={report.isPending}>
-          {t("reviews.report.send")}
-        </Button>
-        <Button type="button" size="xs" color="light" onClick={onClose}>
-          {t("reviews.cancel")}
-        </Button>
-      </div>
+      <FormFooter
+        errors={otherErrors}
+        submitLabel={t("reviews.report.send")}
+        submitColor="red"
+        pending={report.isPending}
+        cancelLabel={t("reviews.cancel")}
+        onCancel={onClose}
+      />
     </form>
   );
 }

@@ -4,20 +4,14 @@ import { describe, expect, it } from "vitest";
 
 import { anonymousRefresh, API, signedInAs } from "@/testing/mocks/handlers";
 import { server } from "@/testing/mocks/server";
+import { readerProfile, serveProfile, stranger } from "@/testing/profile-route";
 import { renderApp } from "@/testing/test-utils";
 
-import type { PublicProfile, Relationship } from "../types";
+import type { PublicProfile } from "../types";
 
-const stranger: Relationship = { is_self: false, following: false, requested: false, followed_by: false, blocking: false };
-
+/** Bob's profile in full: every detail a visible profile may show. */
 function profile(overrides: Partial<PublicProfile> = {}): PublicProfile {
-  return {
-    username: "bob",
-    display_name: "Bob Reader",
-    avatar: null,
-    profile_visibility: "public",
-    can_view_profile: true,
-    relationship: stranger,
+  return readerProfile({
     bio: "Line one\n<b>not bold</b> <script>alert(1)</script>",
     location: "Lima",
     website: "https://bob.example",
@@ -25,10 +19,8 @@ function profile(overrides: Partial<PublicProfile> = {}): PublicProfile {
     counts: { followers: 3, following: 4 },
     date_joined: "2024-05-01T00:00:00Z",
     ...overrides,
-  };
+  });
 }
-
-const serveProfile = (body: PublicProfile) => http.get(`${API}/users/bob/`, () => HttpResponse.json(body));
 
 describe("profile page", () => {
   it("shows a visible profile in full, the bio as plain text", async () => {
