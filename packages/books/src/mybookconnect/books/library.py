@@ -131,27 +131,10 @@ def normalize_tag_name(name: str) -> str:
     return " ".join(name.split())
 
 
-def with_entry_relations(entries: QuerySet[LibraryEntry], *, shelves: bool = True) -> QuerySet[LibraryEntry]:
-    """``entries`` with what the API shows of each loaded in a fixed number of queries: the book and its
-    authors, the tags, the read-throughs and (for the owner) the shelves' ids."""
-    entries = entries.select_related("book").prefetch_related(
-        Prefetch(
-            "book__book_authors",
-            queryset=BookAuthor.objects.select_related("author").order_by("position", "id"),
-        ),
-        Prefetch("tags", queryset=LibraryTag.objects.order_by("name", "id")),
-        Prefetch("read_throughs", queryset=ReadThrough.objects.order_by(*ReadThrough._meta.ordering)),
-    )
-    if shelves:
-        entries = entries.prefetch_related(Prefetch("shelves", queryset=Shelf.objects.order_by("name", "id")))
-    return entries
-
-
-def load_entry_relations(entries: Sequence[LibraryEntry], *, shelves: bool = True) -> None:
-    """Load into already fetched ``entries`` what the API shows of each (see :func:`with_entry_relations`),
-    the books included: the library lists read their books' cache tokens before the books themselves."""
+def _entry_relations(*, shelves: bool) -> list[Any]:
+    # What the API shows of an entry besides its own columns and its book: the book's authors, the tags,
+    # the read-throughs and (for the owner) the shelves.
     lookups: list[Any] = [
-        Prefetch("book", queryset=Book.objects.all()),
         Prefetch(
             "book__book_authors",
             queryset=BookAuthor.objects.select_related("author").order_by("position", "id"),
@@ -161,7 +144,20 @@ def load_entry_relations(entries: Sequence[LibraryEntry], *, shelves: bool = Tru
     ]
     if shelves:
         lookups.append(Prefetch("shelves", queryset=Shelf.objects.order_by("name", "id")))
-    prefetch_related_objects(list(entries), *lookups)
+    return lookups
+
+
+def with_entry_relations(entries: QuerySet[LibraryEntry], *, shelves: bool = True) -> QuerySet[LibraryEntry]:
+    """``entries`` with what the API shows of each loaded in a fixed number of queries: the book and its
+    authors, the tags, the read-throughs and (for the owner) the shelves' ids."""
+    return entries.select_related("book").prefetch_related(*_entry_relations(shelves=shelves))
+
+
+def load_entry_relations(entries: Sequence[LibraryEntry], *, shelves: bool = True) -> None:
+    """Load into already fetched ``entries`` what the API shows of each (see :func:`with_entry_relations`),
+    the books included: the library lists read their books' cache tokens before the books themselves."""
+    book = Prefetch("book", queryset=Book.objects.all())
+    prefetch_related_objects(list(entries), book, *_entry_relations(shelves=shelves))
 
 
 # The columns of load_one_entry's union, after its kind and id: the readings' own, then the others'.
