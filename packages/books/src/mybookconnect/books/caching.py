@@ -293,10 +293,15 @@ def _owned_thing_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
 def _account_changed(
     sender: Any, instance: Any, created: bool = False, update_fields: Any = None, **kwargs: Any
 ) -> None:
-    # A username shows in the reader's activities and in the "followed" activities naming them.
+    from mybookconnect.books.models import Review
+
     if created or (update_fields is not None and set(update_fields) <= {"last_login"}):
         return
+    # A username shows in the reader's activities and in the "followed" activities naming them, on their
+    # reviews; and what a username names (reader lookups) may have changed.
     invalidate_reader(instance.pk)
+    invalidate_book_reviews(Review.objects.filter(user=instance.pk).values_list("book_id", flat=True))
+    _replace_tokens([ACCOUNTS_TOKEN])
 
 
 def invalidate_reader(user_id: Any) -> None:
@@ -506,16 +511,9 @@ def _relation_changed(sender: Any, **kwargs: Any) -> None:
     )
 
 
-def _account_renamed_or_gone(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from mybookconnect.books.models import Review
-
-    if kwargs.get("created") or (
-        kwargs.get("update_fields") is not None and set(kwargs["update_fields"]) <= {"last_login"}
-    ):
-        return
+def _account_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    # Their username names nobody now (their reviews go with them, through the reviews' own signals).
     _replace_tokens([ACCOUNTS_TOKEN])
-    if "created" in kwargs:  # post_save: the name shows on their reviews (a deletion takes the reviews)
-        invalidate_book_reviews(Review.objects.filter(user=instance.pk).values_list("book_id", flat=True))
 
 
 def _connect_review_signals() -> None:
@@ -528,8 +526,6 @@ def _connect_review_signals() -> None:
     uid = "mybookconnect.books.caching.reviews"
     for signal in (post_save, post_delete):
         signal.connect(_review_changed, sender=Review, dispatch_uid=f"{uid}.Review")
-        signal.connect(
-            _account_renamed_or_gone, sender=settings.AUTH_USER_MODEL, dispatch_uid=f"{uid}.account"
-        )
+    post_delete.connect(_account_deleted, sender=settings.AUTH_USER_MODEL, dispatch_uid=f"{uid}.account")
     for relation in (signals.reader_followed, signals.reader_unfollowed, signals.block_changed):
         relation.connect(_relation_changed, dispatch_uid=f"{uid}.relation")
